@@ -1,0 +1,44 @@
+#pragma once
+// The widget's state machine: backend payloads in (ingest), view models out.
+// This is the surface the wasm bindings expose; it speaks JSON strings so a
+// whole response or a whole screen crosses the boundary in one call.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kindred/calendar_date.hpp"
+#include "kindred/input_error.hpp"
+#include "kindred/member.hpp"
+#include "kindred/program.hpp"
+
+namespace kindred {
+
+class Core {
+ public:
+  // Takes a backend response for `resource` ("program" or "member"). A payload
+  // that fails validation changes nothing but the resource's error; the last
+  // good state stays on screen. Returns the error, or nullopt when taken.
+  std::optional<InputError> ingest(std::string_view resource, std::string_view json);
+
+  // The same, answered as JSON for hosts that speak strings:
+  // {"ok":true} or {"ok":false,"path":"...","problem":"...","message":"..."}.
+  std::string ingestJson(std::string_view resource, std::string_view json);
+
+  // The progress screen's view model as one JSON document (see progress_view.hpp).
+  std::string progressViewJson(CalendarDate today) const;
+
+  const std::optional<Program>& program() const { return program_; }
+  const std::optional<Member>& member() const { return member_; }
+  // Why the latest payload of some resource was rejected, if one was; a good
+  // payload of the same resource clears it.
+  std::optional<InputError> currentError() const;
+
+ private:
+  std::optional<Program> program_;
+  std::optional<Member> member_;
+  std::map<std::string, InputError, std::less<>> rejected_;  // by resource
+};
+
+}  // namespace kindred

@@ -1,0 +1,50 @@
+#include "kindred/core.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "kindred/progress_view.hpp"
+
+namespace kindred {
+
+std::optional<InputError> Core::ingest(std::string_view resource, std::string_view json) {
+  std::optional<InputError> error;
+  if (resource == "program") {
+    auto parsed = parseProgram(json);
+    if (parsed) program_ = std::move(parsed).value(); else error = parsed.error();
+  } else if (resource == "member") {
+    auto parsed = parseMember(json);
+    // A member whose tier the program does not know is a broken pair of
+    // responses; keep the last consistent one rather than guess.
+    if (parsed && program_ && parsed.value().tierId && !program_->findTier(*parsed.value().tierId))
+      error = InputError{"member.tierId", "names a tier the program does not have"};
+    else if (parsed) member_ = std::move(parsed).value();
+    else error = parsed.error();
+  } else {
+    error = InputError{std::string(resource), "is not a resource the core knows"};
+  }
+  if (error) rejected_.insert_or_assign(std::string(resource), *error);
+  else rejected_.erase(std::string(resource));
+  return error;
+}
+
+std::string Core::ingestJson(std::string_view resource, std::string_view json) {
+  const auto error = ingest(resource, json);
+  nlohmann::json answer = {{"ok", !error}};
+  if (error) {
+    answer["path"] = error->path;
+    answer["problem"] = error->problem;
+    answer["message"] = error->message();
+  }
+  return answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<InputError> Core::currentError() const {
+  if (rejected_.empty()) return std::nullopt;
+  return rejected_.begin()->second;
+}
+
+std::string Core::progressViewJson(CalendarDate today) const {
+  return kindred::progressViewJson(program_, member_, currentError(), today);
+}
+
+}  // namespace kindred

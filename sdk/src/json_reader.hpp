@@ -1,0 +1,78 @@
+#pragma once
+// Reads a backend payload field by field, keeping the JSON path of where it
+// is, so a rejection says exactly what was wrong and where. The first problem
+// wins; once one is recorded, later reads do nothing and report failure.
+// Every access is type-checked first: with JSON_NOEXCEPTION a wrong-typed
+// access in nlohmann/json would abort the whole wasm instance.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "kindred/calendar_date.hpp"
+#include "kindred/input_error.hpp"
+
+namespace kindred {
+
+// Integers travel to JavaScript as doubles; beyond 2^53 - 1 they lose digits.
+inline constexpr std::int64_t kMaxSafeInteger = 9007199254740991;
+
+// Parses `text` without throwing. On a syntax error the InputError names
+// `resource` and says where the syntax broke.
+std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource,
+                                            nlohmann::json& out);
+
+enum class Presence { Required, Optional };
+
+class JsonReader {
+ public:
+  // `object` must outlive the reader. Fails at once unless it is a JSON object.
+  JsonReader(const nlohmann::json& object, std::string path);
+
+  bool ok() const { return !error_; }
+  const std::optional<InputError>& error() const { return error_; }
+
+  // Each read leaves `out` untouched when the field is absent and optional,
+  // and returns false when the field (or an earlier one) is wrong.
+  bool string(const char* key, std::string& out, Presence presence, bool allowEmpty = false);
+  bool nullableString(const char* key, std::optional<std::string>& out);
+  bool integer(const char* key, std::int64_t& out, Presence presence,
+               std::int64_t min = 0, std::int64_t max = kMaxSafeInteger);
+  bool date(const char* key, std::optional<CalendarDate>& out, Presence presence);
+
+  // Calls `each(item, itemPath)` for each element of an array field; `each`
+  // returns the element's error, if any, which stops the walk.
+  template <class Each>
+  bool array(const char* key, Presence presence, Each each) {
+    const nlohmann::json* field = find(key, presence);
+    if (!field) return ok();
+    if (!field->is_array()) return fail(key, "expected an array");
+    std::size_t index = 0;
+    for (const auto& item : *field) {
+      if (auto problem = each(item, fieldPath(key) + "[" + std::to_string(index) + "]")) {
+        error_ = std::move(problem);
+        return false;
+      }
+      ++index;
+    }
+    return true;
+  }
+
+  // Records a problem found by the caller (a cross-field rule) against `key`.
+  bool fail(const char* key, std::string problem);
+
+  std::string fieldPath(const char* key) const;
+
+ private:
+  // The field, or nullptr when it is absent (an error if required) or after a failure.
+  const nlohmann::json* find(const char* key, Presence presence);
+
+  const nlohmann::json& object_;
+  std::string path_;
+  std::optional<InputError> error_;
+};
+
+}  // namespace kindred

@@ -1,0 +1,37 @@
+#include "kindred/member.hpp"
+
+#include "json_reader.hpp"
+
+namespace kindred {
+
+Result<Member> parseMember(std::string_view json) {
+  nlohmann::json doc;
+  if (auto syntax = parseJsonDocument(json, "member", doc)) return *syntax;
+
+  Member member;
+  JsonReader r(doc, "member");
+  r.string("id", member.id, Presence::Required);
+  r.string("name", member.name, Presence::Optional, /*allowEmpty=*/true);
+  r.integer("points", member.points, Presence::Required);
+  r.integer("pendingPoints", member.pendingPoints, Presence::Optional);
+  r.integer("lifetimePoints", member.lifetimePoints, Presence::Optional);
+  r.integer("qualifyingPoints", member.qualifyingPoints, Presence::Required);
+  r.nullableString("tierId", member.tierId);
+  r.date("tierWindowEnd", member.tierWindowEnd, Presence::Optional);
+  r.array("expiring", Presence::Optional,
+          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+            JsonReader bucket(item, path);
+            ExpiringPoints expiring;
+            std::optional<CalendarDate> date;
+            bucket.integer("points", expiring.points, Presence::Required, 1);
+            bucket.date("date", date, Presence::Required);
+            if (!bucket.ok()) return bucket.error();
+            expiring.date = *date;
+            member.expiring.push_back(expiring);
+            return std::nullopt;
+          });
+  if (!r.ok()) return *r.error();
+  return member;
+}
+
+}  // namespace kindred
