@@ -47,4 +47,13 @@ std::string Core::progressViewJson(CalendarDate today) const {
   return kindred::progressViewJson(program_, member_, currentError(), today);
 }
 
+std::string Core::progressViewJson(std::string_view todayIso) const {
+  if (const auto today = CalendarDate::parse(todayIso)) return progressViewJson(*today);
+  nlohmann::json view = {{"screen", "progress"}, {"status", "loading"},
+                         {"error", {{"path", "today"},
+                                    {"problem", "expected a date as YYYY-MM-DD"},
+                                    {"message", "today: expected a date as YYYY-MM-DD"}}}};
+  return view.dump();
+}
+
 }  // namespace kindred

@@ -5,46 +5,55 @@
 namespace kindred {
 namespace {
 
-// Collects where a syntax error happened. nlohmann/json reports it to the SAX
-// handler with an exception object it builds but does not throw.
-class SyntaxErrorProbe : public nlohmann::json_sax<nlohmann::json> {
+// Builds the document and, if the syntax breaks, remembers where. One pass
+// through one parser instantiation: json::parse() would instantiate two DOM
+// builders, and a second parse for the position a third, all of it shipped
+// in the wasm. nlohmann/json reports the error with an exception object it
+// builds but, with allow_exceptions off, does not throw.
+class DocumentBuilder {
  public:
-  std::string problem = "is not valid JSON";
+  using json = nlohmann::json;
+  explicit DocumentBuilder(json& out) : dom_(out, /*allow_exceptions=*/false) {}
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string& /*lastToken*/,
-                   const nlohmann::detail::exception& error) override {
+  bool null() { return dom_.null(); }
+  bool boolean(bool value) { return dom_.boolean(value); }
+  bool number_integer(json::number_integer_t value) { return dom_.number_integer(value); }
+  bool number_unsigned(json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+  bool number_float(json::number_float_t value, const json::string_t& text) {
+    return dom_.number_float(value, text);
+  }
+  bool string(json::string_t& value) { return dom_.string(value); }
+  bool binary(json::binary_t& value) { return dom_.binary(value); }
+  bool start_object(std::size_t size) { return dom_.start_object(size); }
+  bool key(json::string_t& value) { return dom_.key(value); }
+  bool end_object() { return dom_.end_object(); }
+  bool start_array(std::size_t size) { return dom_.start_array(size); }
+  bool end_array() { return dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string& lastToken,
+                   const nlohmann::detail::exception& error) {
     // what() reads "[json.exception.parse_error.101] parse error at line 1,
     // column 5: syntax error while parsing value - invalid literal; last read: 'tru'".
-    std::string what = error.what();
+    const std::string what = error.what();
     const auto detail = what.find("syntax error");
     problem = "is not valid JSON (byte " + std::to_string(position) + ": " +
               (detail == std::string::npos ? what : what.substr(detail)) + ")";
-    return false;
+    return dom_.parse_error(position, lastToken, error);
   }
+
+  std::string problem = "is not valid JSON";
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
 };
 
 }  // namespace
 
 std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource,
                                             nlohmann::json& out) {
-  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!out.is_discarded()) return std::nullopt;
-  // Parse again only to learn where it broke; the happy path parses once.
-  SyntaxErrorProbe probe;
-  nlohmann::json::sax_parse(text.begin(), text.end(), &probe);
-  return InputError{resource, probe.problem};
+  DocumentBuilder builder(out);
+  if (nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) return std::nullopt;
+  out = nullptr;
+  return InputError{resource, builder.problem};
 }
 
 JsonReader::JsonReader(const nlohmann::json& object, std::string path)
@@ -95,7 +104,6 @@ bool JsonReader::integer(const char* key, std::int64_t& out, Presence presence, 
   const std::string range =
       "expected an integer from " + std::to_string(min) + " to " + std::to_string(max);
   // 12.0 is an integer written as a float; 12.5, 1e400 and NaN are not.
-  std::optional<double> asDouble;
   if (field->is_number_unsigned()) {
     const auto value = field->get<std::uint64_t>();
     if (value > static_cast<std::uint64_t>(max)) return fail(key, range);

@@ -28,6 +28,9 @@ class Core {
 
   // The progress screen's view model as one JSON document (see progress_view.hpp).
   std::string progressViewJson(CalendarDate today) const;
+  // The same for a host that passes its local date as "YYYY-MM-DD"; a date
+  // that does not parse yields a view whose error says so.
+  std::string progressViewJson(std::string_view todayIso) const;
 
   const std::optional<Program>& program() const { return program_; }
   const std::optional<Member>& member() const { return member_; }

@@ -1,0 +1,118 @@
+// The wasm core, loaded through the shim's own loader, answers exactly what
+// the native core answers for the same script of payloads: good ones, every
+// rejection path, and the valid-UTF-8 files of JSONTestSuite.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { loadKindredCore } from '../../dist/index.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const nativeScript = join(root, 'build/native/tests/tools/kindred_core_script');
+const corpusDir = join(root, '../shared/corpora/json-test-suite/test_parsing');
+
+const program = JSON.stringify(JSON.parse(readFileSync(join(root, 'demo/seed/program.json'), 'utf8')));
+const member = (fields) => JSON.stringify({ id: 'm_test', points: 1240, qualifyingPoints: 1380, ...fields });
+
+function scriptLines() {
+  const lines = [
+    'view 2026-11-23',
+    `ingest member ${member({ tierId: 'trailblazer' })}`,
+    'view 2026-11-23',                                     // member without program: loading
+    `ingest program ${program}`,
+    `ingest member ${member({ tierId: 'trailblazer', expiring: [{ points: 90, date: '2026-11-30' }] })}`,
+    'view 2026-11-23',
+    'view 2026-12-01',                                     // the bucket is now in the past
+    `ingest member ${member({ points: -1 })}`,             // rejected: last good state stays
+    'view 2026-11-23',
+    `ingest member ${member({ qualifyingPoints: 9007199254740991 })}`,
+    'view 2026-11-23',
+    `ingest member ${member({ qualifyingPoints: 499.0, pendingPoints: 12 })}`,
+    'view 2028-02-29',
+    `ingest program ${JSON.stringify({ ...JSON.parse(program), tiers: [] })}`,
+    'view 2026-11-23',
+    'ingest program {"id": tru}',
+    'ingest rewardz {}',
+    `ingest member {"id":"m","points":1,"qualifyingPoints":1,"name":"Zoë ☕ \\u202e 𝕏"}`,
+    'view 2026-11-23',
+  ];
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const name of readdirSync(corpusDir).sort()) {
+    const bytes = readFileSync(join(corpusDir, name));
+    let text;
+    try { text = decoder.decode(bytes); } catch { continue; }  // JS strings cannot carry invalid UTF-8 as is
+    if (/[\r\n\u2028\u2029]/.test(text) || text.includes('\u0000')) continue;  // one payload per line
+    lines.push(`ingest ${name.charCodeAt(0) % 2 ? 'program' : 'member'} ${text}`, 'view 2026-11-23');
+  }
+  return lines;
+}
+
+test('the corpus and the native tool are there', () => {
+  assert.ok(existsSync(corpusDir), `missing ${corpusDir}`);
+  assert.ok(existsSync(nativeScript), `missing ${nativeScript}: run npm run build`);
+});
+
+test('wasm and native cores answer byte for byte the same', async () => {
+  const lines = scriptLines();
+  assert.ok(lines.length > 300, `only ${lines.length} script lines`);
+  const native = execFileSync(nativeScript, { input: `${lines.join('\n')}\n`, maxBuffer: 64 << 20 })
+    .toString('utf8').split('\n').slice(0, -1);
+
+  const engine = await loadKindredCore({ wasmBinary: readFileSync(join(root, 'dist/kindred-core.wasm')) });
+  const core = new engine.Core();
+  const wasm = [];
+  for (const line of lines) {
+    const [command, arg, ...rest] = line.split(' ');
+    if (command === 'view') wasm.push(core.progressView(arg));
+    else wasm.push(core.ingest(arg, rest.join(' ')));
+  }
+  core.delete();
+
+  assert.equal(wasm.length, native.length);
+  for (let i = 0; i < native.length; i += 1) {
+    assert.equal(wasm[i], native[i], `line ${i}: ${lines[i].slice(0, 120)}`);
+  }
+  // The script did exercise both outcomes.
+  assert.ok(native.some((answer) => answer.includes('"status":"ready"')));
+  assert.ok(native.some((answer) => answer.includes('"ok":false')));
+});
+
+test('the view model in wasm is the documented shape', async () => {
+  const engine = await loadKindredCore({ wasmBinary: readFileSync(join(root, 'dist/kindred-core.wasm')) });
+  const core = new engine.Core();
+  assert.deepEqual(JSON.parse(core.ingest('program', program)), { ok: true });
+  assert.deepEqual(JSON.parse(core.ingest('member', member({ tierId: 'trailblazer' }))), { ok: true });
+  const view = JSON.parse(core.progressView('2026-11-23'));
+  core.delete();
+  assert.equal(view.status, 'ready');
+  assert.deepEqual(view.tier, { id: 'trailblazer', name: 'Trailblazer' });
+  assert.deepEqual(view.bar, { min: 500, max: 1500, value: 1380, fraction: 0.88 });
+  assert.equal(view.nudge.key, 'nudge.points_to_tier_perk');
+  assert.deepEqual(view.nudge.params, {
+    points: 120, tier: 'Summit', spend: 12, moneyCurrency: 'USD', perk: 'early access to new gear',
+  });
+});
+
+test('the loader starts the engine once per page', async () => {
+  const wasmBinary = readFileSync(join(root, 'dist/kindred-core.wasm'));
+  assert.equal(loadKindredCore({ wasmBinary }), loadKindredCore({ wasmBinary }));
+});
+
+test('a broken wasm rejects with an engine error, and a later call may retry', async () => {
+  // A fresh copy of the loader module, so its cache is empty.
+  const { loadKindredCore: freshLoad } = await import('../../dist/index.js?broken');
+  const printed = [];
+  const original = console.error;
+  console.error = (...args) => printed.push(args.join(' '));
+  try {
+    await assert.rejects(freshLoad({ wasmBinary: new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9]) }),
+      (error) => error.name === 'KindredError' && error.code === 'engine' &&
+        /could not start/.test(error.message));
+  } finally {
+    console.error = original;
+  }
+  const engine = await freshLoad({ wasmBinary: readFileSync(join(root, 'dist/kindred-core.wasm')) });
+  assert.equal(typeof engine.Core, 'function');
+});

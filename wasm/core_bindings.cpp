@@ -1,0 +1,26 @@
+// Embind surface of kindred::Core. Thin on purpose: strings in, strings out,
+// one call per payload or per screen; the shim (web/) wraps it in a friendly API.
+#include <string>
+
+#include <emscripten/bind.h>
+
+#include "kindred/core.hpp"
+
+namespace {
+
+std::string ingest(kindred::Core& core, const std::string& resource, const std::string& json) {
+  return core.ingestJson(resource, json);
+}
+
+std::string progressView(const kindred::Core& core, const std::string& todayIso) {
+  return core.progressViewJson(todayIso);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(kindred_core) {
+  emscripten::class_<kindred::Core>("Core")
+      .constructor<>()
+      .function("ingest", &ingest)
+      .function("progressView", &progressView);
+}

@@ -1,0 +1,63 @@
+// Loads the wasm engine once per page. The .wasm is found next to this module
+// (new URL(..., import.meta.url)), so it works from a CDN, a bundle or a plain
+// folder; `wasmUrl` or `wasmBinary` override that. Compilation streams while
+// the bytes download; a server that sends the wrong MIME type still works,
+// with a warning, at the cost of compiling after the download.
+
+import { KindredError } from './kindred_error.js';
+
+let cached = null;
+
+/**
+ * @param {{wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array}} [options]
+ * @returns {Promise<object>} the Embind module (its `Core` class is the engine)
+ */
+export function loadKindredCore(options = {}) {
+  if (!cached) {
+    cached = instantiate(options);
+    cached.catch(() => { cached = null; });  // a later call may try again
+  }
+  return cached;
+}
+
+async function instantiate({ wasmUrl, wasmBinary }) {
+  const { default: createKindredCore } = await import('./kindred-core.mjs');
+  const url = String(wasmUrl ?? new URL('./kindred-core.wasm', import.meta.url));
+  let failLoading;
+  const failed = new Promise((_, reject) => { failLoading = reject; });
+  const ready = createKindredCore({
+    ...(wasmBinary ? { wasmBinary } : {
+      instantiateWasm(imports, receiveInstance) {
+        compileFrom(url, imports).then(({ instance, module }) => receiveInstance(instance, module), failLoading);
+        return {};
+      },
+    }),
+    // Emscripten prints aborts here; keep them, labelled, for the developer console.
+    printErr: (text) => console.error('[kindred]', text),
+  });
+  try {
+    return await Promise.race([ready, failed]);
+  } catch (error) {
+    throw error instanceof KindredError ? error : new KindredError('engine',
+      'The rewards widget could not start in this browser.', { cause: String(error?.message ?? error), url });
+  }
+}
+
+async function compileFrom(url, imports) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new KindredError('engine', 'The rewards widget could not download its engine.',
+      { url, status: response.status });
+  }
+  if (WebAssembly.instantiateStreaming) {
+    try {
+      return await WebAssembly.instantiateStreaming(response.clone(), imports);
+    } catch (error) {
+      // A CSP without 'wasm-unsafe-eval' fails the same way in both paths;
+      // only a MIME type problem is worth the second attempt.
+      if (!/mime|content-type/i.test(String(error?.message))) throw error;
+      console.warn(`[kindred] ${url} is not served as application/wasm; compiling after download instead.`);
+    }
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}

@@ -1,0 +1,47 @@
+// The one error type the shim throws and emits. `message` is written for the
+// shopper; `detail` carries what a developer needs (problem+json, JSON path).
+
+export class KindredError extends Error {
+  /**
+   * @param {string} code  'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine'
+   * @param {string} message  readable, safe to show
+   * @param {object} [detail]
+   */
+  constructor(code, message, detail = {}) {
+    super(message);
+    this.name = 'KindredError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  /** Whether trying the same request again may succeed. */
+  get retryable() {
+    return this.code === 'network' || this.code === 'timeout' ||
+      (this.code === 'http' && (this.detail.status >= 500 || this.detail.status === 429));
+  }
+}
+
+const PROBLEM_TYPES = /^application\/problem\+json\b/i;
+
+/**
+ * Turns a failed HTTP response into a KindredError. RFC 9457 problem details
+ * give the message (detail, else title); anything else gets a generic one.
+ * @param {Response} response
+ */
+export async function errorFromResponse(response) {
+  let problem = null;
+  if (PROBLEM_TYPES.test(response.headers.get('content-type') || '')) {
+    try { problem = await response.json(); } catch { problem = null; }
+  }
+  const status = response.status;
+  const fromProblem = problem && typeof problem === 'object'
+    ? [problem.detail, problem.title].find((text) => typeof text === 'string' && text.trim())
+    : undefined;
+  const code = status === 401 ? 'unauthorized' : 'http';
+  const fallback = status === 401
+    ? 'Your session has ended. Please sign in again.'
+    : status >= 500
+      ? 'The rewards service is having trouble right now. Please try again in a moment.'
+      : `The rewards service could not handle the request (HTTP ${status}).`;
+  return new KindredError(code, fromProblem || fallback, { status, problem });
+}

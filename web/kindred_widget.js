@@ -1,0 +1,199 @@
+// <kindred-widget>: the custom element a brand puts on its page. It owns one
+// engine (a wasm Core) per member session, fetches what the screen needs,
+// hands the responses to the core and renders the view model the core
+// returns. The class is created on first define, not at import, so importing
+// the package during server-side rendering never touches HTMLElement.
+
+import { loadKindredCore } from './core_loader.js';
+import { createRestTransport } from './rest_transport.js';
+import { KindredError } from './kindred_error.js';
+import { formatMessage } from './format_message.js';
+import { createProgressView } from './progress_view.js';
+import { adoptWidgetStyles } from './widget_styles.js';
+import { h } from './dom.js';
+import english from './messages_en.js';
+
+const TAG = 'kindred-widget';
+
+/** The shopper's calendar day, which expiry dates are counted against. */
+function localIsoDate(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function createWidgetClass() {
+  return class KindredWidget extends HTMLElement {
+    static get observedAttributes() { return ['backend', 'token', 'locale']; }
+
+    #core = null;            // the engine; one per member session
+    #token = null;
+    #getToken = null;
+    #loads = null;           // AbortController of the load in flight
+    #transportError = null;  // the last failed fetch, if the latest one failed
+    #announcedReady = false;
+    #dom = null;
+
+    /** Base URL of the loyalty backend ('' or unset: this page's origin). */
+    get backend() { return this.getAttribute('backend') ?? ''; }
+    set backend(value) { this.setAttribute('backend', value); }
+
+    /** The member's bearer token, as issued by the brand's server. */
+    get token() { return this.#token ?? this.getAttribute('token'); }
+    set token(value) {
+      if (value === this.#token) return;
+      this.#token = value;
+      this.#startSession();
+    }
+
+    /** Alternative to `token`: called before each request, may return a promise. */
+    get getToken() { return this.#getToken; }
+    set getToken(fn) {
+      this.#getToken = fn;
+      this.#startSession();
+    }
+
+    get locale() {
+      return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    }
+
+    /** Optional override of where the engine's .wasm file is served. */
+    wasmUrl = undefined;
+
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (oldValue === newValue || !this.#dom) return;
+      if (name === 'token' && this.#token !== null) return;  // the property wins
+      if (name === 'locale') this.#render(); else this.#startSession();
+    }
+
+    connectedCallback() {
+      if (!this.#dom) this.#buildFrame();
+      this.#startSession();
+    }
+
+    disconnectedCallback() {
+      this.#endSession();
+    }
+
+    /** Fetches everything again; the screen keeps its state until answers arrive. */
+    async refresh() {
+      if (!this.isConnected || !this.#hasCredentials()) return;
+      this.#loads?.abort();
+      const loads = new AbortController();
+      this.#loads = loads;
+      const { signal } = loads;
+      try {
+        const engine = await loadKindredCore({ wasmUrl: this.wasmUrl });
+        if (signal.aborted) return;
+        this.#core ??= new engine.Core();
+        const transport = createRestTransport({
+          baseUrl: this.backend,
+          getToken: () => (this.#getToken ? this.#getToken() : this.token),
+        });
+        const [program, member] = await Promise.all(
+          ['/v1/program', '/v1/member'].map((path) => transport.get(path, { signal })));
+        if (signal.aborted) return;
+        // The member is checked against the program, so the program goes first.
+        for (const [resource, body] of [['program', program], ['member', member]]) {
+          const outcome = JSON.parse(this.#core.ingest(resource, body));
+          if (!outcome.ok) {
+            this.#emitError(new KindredError('payload', outcome.message, { path: outcome.path, resource }));
+          }
+        }
+        this.#transportError = null;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.#transportError = error instanceof KindredError
+          ? error : new KindredError('engine', 'Something went wrong in the rewards widget.', { cause: String(error) });
+        this.#emitError(this.#transportError);
+      } finally {
+        if (this.#loads === loads) this.#loads = null;
+      }
+      this.#render();
+    }
+
+    #hasCredentials() { return Boolean(this.#getToken || this.token); }
+
+    // A new member (or backend) must never see the previous one's state.
+    #startSession() {
+      if (!this.#dom) return;
+      this.#endSession();
+      this.#render();
+      this.refresh();
+    }
+
+    #endSession() {
+      this.#loads?.abort();
+      this.#loads = null;
+      this.#core?.delete();
+      this.#core = null;
+      this.#transportError = null;
+      this.#announcedReady = false;
+    }
+
+    #buildFrame() {
+      const shadow = this.attachShadow({ mode: 'open' });
+      adoptWidgetStyles(shadow);
+      const t = (key, params) => this.#t(key, params);
+      const progress = createProgressView(t);
+      const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
+      const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
+      const failedText = h('p', { class: 'failed-text' });
+      const retry = h('button', { type: 'button', part: 'button' }, t('widget.retry'));
+      retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
+      const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
+      const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
+        h('h2', { class: 'title' }, t('widget.title')), notice, loading, failed, progress.root);
+      shadow.append(card);
+      this.#dom = { progress, notice, loading, failed, failedText };
+    }
+
+    #formatContext = { locale: 'en' };
+
+    #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
+
+    #render() {
+      if (!this.#dom) return;
+      const { progress, notice, loading, failed, failedText } = this.#dom;
+      const view = this.#core ? JSON.parse(this.#core.progressView(localIsoDate())) : null;
+      const ready = view?.status === 'ready';
+      const problem = this.#transportError;
+
+      if (ready) {
+        this.#formatContext = { locale: this.locale, currency: view.program.currency, moneyCurrency: view.program.moneyCurrency };
+        progress.update(view);
+      }
+      progress.root.hidden = !ready;
+      // With a good state on screen, a failure is a notice above it; without
+      // one, it is the whole card, with a way forward.
+      notice.hidden = !(ready && (problem || view.error));
+      notice.textContent = [problem?.message, this.#t('widget.stale')].filter(Boolean).join(' ');
+      const hardFailure = !ready && Boolean(problem || view?.error);
+      failed.hidden = !hardFailure;
+      failedText.textContent = problem ? problem.message : this.#t('widget.failed');
+      loading.hidden = ready || hardFailure;
+
+      if (ready && !this.#announcedReady) {
+        this.#announcedReady = true;
+        this.dispatchEvent(new CustomEvent('kindred:ready', {
+          bubbles: true, composed: true, detail: { tier: view.tier?.id ?? null, points: view.member.points },
+        }));
+      }
+    }
+
+    #emitError(error) {
+      this.dispatchEvent(new CustomEvent('kindred:error', {
+        bubbles: true, composed: true, detail: { code: error.code, message: error.message, ...error.detail },
+      }));
+    }
+  };
+}
+
+/** Registers <kindred-widget> once; safe to call again, and a no-op outside browsers. */
+export function defineKindredWidget(registry = globalThis.customElements) {
+  if (!registry) return undefined;
+  const existing = registry.get(TAG);
+  if (existing) return existing;
+  const widgetClass = createWidgetClass();
+  registry.define(TAG, widgetClass);
+  return widgetClass;
+}

@@ -1,0 +1,74 @@
+// Talks to a loyalty backend over HTTPS: bearer token, timeouts, retries with
+// backoff for reads, and RFC 9457 errors turned into KindredErrors. Bodies are
+// returned as text: the core validates them, not the transport.
+
+import { KindredError, errorFromResponse } from './kindred_error.js';
+
+const sleep = (ms, signal) => new Promise((resolve, reject) => {
+  const timer = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+});
+
+/**
+ * @param {object} options
+ * @param {string} [options.baseUrl]  where /v1 lives; '' for the page's origin
+ * @param {() => (string|Promise<string>)} options.getToken  the member's bearer token
+ * @param {number} [options.timeoutMs]  per attempt
+ * @param {number} [options.retries]  extra attempts for reads that failed retryably
+ * @param {typeof fetch} [options.fetch]
+ */
+export function createRestTransport({
+  baseUrl = '', getToken, timeoutMs = 8000, retries = 2, fetch = globalThis.fetch.bind(globalThis),
+}) {
+  const root = baseUrl.replace(/\/+$/, '');
+
+  async function attempt(path, signal) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const onAbort = () => timeout.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const token = await getToken();
+      signal?.throwIfAborted();
+      const response = await fetch(`${root}${path}`, {
+        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+        signal: timeout.signal,
+      });
+      if (!response.ok) throw await errorFromResponse(response);
+      return await response.text();
+    } catch (error) {
+      if (error instanceof KindredError) throw error;
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.signal.aborted) {
+        const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+        throw new KindredError('timeout',
+          `The rewards service did not answer within ${seconds} second${seconds === 1 ? '' : 's'}.`, { path });
+      }
+      throw new KindredError('network',
+        'We could not reach the rewards service. Check your connection and try again.', { path, cause: String(error) });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    /**
+     * GET a JSON resource as text. Reads are safe to repeat, so retryable
+     * failures are retried with exponential backoff and jitter.
+     * @param {string} path  e.g. '/v1/member'
+     * @param {{signal?: AbortSignal}} [options]
+     */
+    async get(path, { signal } = {}) {
+      for (let attemptNumber = 0; ; attemptNumber += 1) {
+        try {
+          return await attempt(path, signal);
+        } catch (error) {
+          if (!(error instanceof KindredError) || !error.retryable || attemptNumber >= retries) throw error;
+          const backoff = 250 * 2 ** attemptNumber;
+          await sleep(backoff / 2 + Math.random() * backoff / 2, signal);
+        }
+      }
+    },
+  };
+}

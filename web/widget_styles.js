@@ -1,0 +1,97 @@
+// The widget's styles, adopted into its shadow root as a constructed
+// stylesheet: no <style> element and no style attributes, so a page CSP
+// without 'unsafe-inline' for styles does not block them. Brands theme
+// through the --kindred-* custom properties and ::part() names.
+
+const css = `
+:host {
+  all: initial;
+  display: block;
+  contain: content;
+  --kindred-accent: #0f766e;
+  --kindred-accent-ink: #ffffff;
+  --kindred-surface: #ffffff;
+  --kindred-ink: #1c2421;
+  --kindred-muted: #5b6663;
+  --kindred-track: #e3ece9;
+  --kindred-warn-surface: #fff4e0;
+  --kindred-warn-ink: #7a4a00;
+  --kindred-radius: 16px;
+  --kindred-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-family: var(--kindred-font);
+  color: var(--kindred-ink);
+  line-height: 1.4;
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    --kindred-accent: #2dd4bf;
+    --kindred-accent-ink: #04201c;
+    --kindred-surface: #15201e;
+    --kindred-ink: #e8f0ee;
+    --kindred-muted: #a3b3af;
+    --kindred-track: #2a3835;
+    --kindred-warn-surface: #3a2a0c;
+    --kindred-warn-ink: #ffd699;
+  }
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.card {
+  background: var(--kindred-surface);
+  border-radius: var(--kindred-radius);
+  box-shadow: 0 1px 2px rgb(0 0 0 / 0.06), 0 4px 16px rgb(0 0 0 / 0.08);
+  padding: 20px;
+  min-height: 168px;
+}
+.title { margin: 0 0 12px; font-size: 0.8125rem; font-weight: 600; letter-spacing: 0.04em;
+  text-transform: uppercase; color: var(--kindred-muted); }
+.head { display: flex; align-items: flex-end; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
+.balance-value { font-size: 2.25rem; font-weight: 700; line-height: 1; font-variant-numeric: tabular-nums; }
+.balance-unit { margin-left: 6px; color: var(--kindred-muted); }
+.pending { margin: 4px 0 0; font-size: 0.875rem; color: var(--kindred-muted); }
+.tier { text-align: end; }
+.tier-label { display: block; font-size: 0.75rem; color: var(--kindred-muted); }
+.tier-name { display: inline-block; margin-top: 2px; padding: 4px 12px; border-radius: 999px;
+  background: var(--kindred-accent); color: var(--kindred-accent-ink); font-weight: 600; font-size: 0.9375rem;
+  max-width: 16ch; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.bar-caption { display: flex; justify-content: space-between; gap: 8px; margin: 20px 0 6px;
+  font-size: 0.8125rem; color: var(--kindred-muted); }
+.bar { height: 12px; border-radius: 999px; background: var(--kindred-track); overflow: hidden; }
+.bar-fill { height: 100%; width: 100%; border-radius: inherit; background: var(--kindred-accent);
+  transform-origin: left center; transform: scaleX(0); transition: transform 600ms cubic-bezier(.2,.8,.2,1); }
+:host(:dir(rtl)) .bar-fill { transform-origin: right center; }
+.nudge { margin: 14px 0 0; font-size: 1rem; font-weight: 500; overflow-wrap: anywhere; }
+.expiring { margin: 10px 0 0; padding: 8px 12px; border-radius: 10px; font-size: 0.875rem;
+  background: var(--kindred-warn-surface); color: var(--kindred-warn-ink); }
+.notice { margin: 0 0 12px; padding: 8px 12px; border-radius: 10px; font-size: 0.875rem;
+  background: var(--kindred-warn-surface); color: var(--kindred-warn-ink); }
+.loading, .failed { display: grid; place-items: center; gap: 12px; min-height: 128px; text-align: center;
+  color: var(--kindred-muted); }
+.spinner { width: 28px; height: 28px; border-radius: 50%; border: 3px solid var(--kindred-track);
+  border-top-color: var(--kindred-accent); animation: spin 900ms linear infinite; }
+@keyframes spin { to { transform: rotate(1turn); } }
+button { font: inherit; min-height: 44px; min-width: 44px; padding: 8px 18px; border-radius: 999px;
+  border: 2px solid var(--kindred-accent); background: transparent; color: var(--kindred-ink); cursor: pointer; }
+button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset: 2px; }
+@media (prefers-reduced-motion: reduce) {
+  .bar-fill { transition: none; }
+  .spinner { animation: none; }
+}
+`;
+
+let sheet = null;
+
+/** Gives `shadowRoot` the widget's styles, sharing one sheet between widgets. */
+export function adoptWidgetStyles(shadowRoot) {
+  if ('adoptedStyleSheets' in shadowRoot && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(css);
+    shadowRoot.adoptedStyleSheets = [sheet];
+  } else {
+    // Older webviews: a <style> element, which a strict style-src would block.
+    const style = document.createElement('style');
+    style.textContent = css;
+    shadowRoot.append(style);
+  }
+}
