@@ -26,6 +26,8 @@ const PROBLEM_TYPES = /^application\/problem\+json\b/i;
 /**
  * Turns a failed HTTP response into a KindredError. RFC 9457 problem details
  * give the message (detail, else title); anything else gets a generic one.
+ * A 401 always gets the widget's own sentence: its problem speaks of tokens,
+ * which is for the developer (it stays in `detail.problem`), not the shopper.
  * @param {Response} response
  */
 export async function errorFromResponse(response) {
@@ -43,5 +45,5 @@ export async function errorFromResponse(response) {
     : status >= 500
       ? 'The rewards service is having trouble right now. Please try again in a moment.'
       : `The rewards service could not handle the request (HTTP ${status}).`;
-  return new KindredError(code, fromProblem || fallback, { status, problem });
+  return new KindredError(code, (status !== 401 && fromProblem) || fallback, { status, problem });
 }

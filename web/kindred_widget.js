@@ -32,6 +32,7 @@ function createWidgetClass() {
     #transportError = null;  // the last failed fetch, if the latest one failed
     #announcedReady = false;
     #dom = null;
+    #wasmUrl = undefined;
 
     /** Base URL of the loyalty backend ('' or unset: this page's origin). */
     get backend() { return this.getAttribute('backend') ?? ''; }
@@ -57,7 +58,8 @@ function createWidgetClass() {
     }
 
     /** Optional override of where the engine's .wasm file is served. */
-    wasmUrl = undefined;
+    get wasmUrl() { return this.#wasmUrl; }
+    set wasmUrl(value) { this.#wasmUrl = value; }
 
     attributeChangedCallback(name, oldValue, newValue) {
       if (oldValue === newValue || !this.#dom) return;
@@ -66,7 +68,13 @@ function createWidgetClass() {
     }
 
     connectedCallback() {
-      if (!this.#dom) this.#buildFrame();
+      if (!this.#dom) {
+        this.#adoptPropertiesSetBeforeUpgrade();
+        this.#buildFrame();
+        // Warm the engine while the page is still getting a token. A microtask
+        // later, so a wasmUrl set right after appending the element is used.
+        queueMicrotask(() => loadKindredCore({ wasmUrl: this.wasmUrl }).catch(() => {}));
+      }
       this.#startSession();
     }
 
@@ -82,16 +90,17 @@ function createWidgetClass() {
       this.#loads = loads;
       const { signal } = loads;
       try {
-        const engine = await loadKindredCore({ wasmUrl: this.wasmUrl });
-        if (signal.aborted) return;
-        this.#core ??= new engine.Core();
         const transport = createRestTransport({
           baseUrl: this.backend,
           getToken: () => (this.#getToken ? this.#getToken() : this.token),
         });
-        const [program, member] = await Promise.all(
-          ['/v1/program', '/v1/member'].map((path) => transport.get(path, { signal })));
+        // The engine and the data download side by side, not one after the other.
+        const [engine, program, member] = await Promise.all([
+          loadKindredCore({ wasmUrl: this.wasmUrl }),
+          ...['/v1/program', '/v1/member'].map((path) => transport.get(path, { signal })),
+        ]);
         if (signal.aborted) return;
+        this.#core ??= new engine.Core();
         // The member is checked against the program, so the program goes first.
         for (const [resource, body] of [['program', program], ['member', member]]) {
           const outcome = JSON.parse(this.#core.ingest(resource, body));
@@ -109,6 +118,18 @@ function createWidgetClass() {
         if (this.#loads === loads) this.#loads = null;
       }
       this.#render();
+    }
+
+    // A page (or a framework) may set properties on <kindred-widget> before
+    // this module defines it; those land on the instance and would hide the
+    // accessors. Take them over.
+    #adoptPropertiesSetBeforeUpgrade() {
+      for (const name of ['token', 'getToken', 'backend', 'wasmUrl']) {
+        if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
     }
 
     #hasCredentials() { return Boolean(this.#getToken || this.token); }

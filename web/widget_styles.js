@@ -7,7 +7,7 @@ const css = `
 :host {
   all: initial;
   display: block;
-  contain: content;
+  contain: layout style;  /* not paint: that would clip the card's shadow */
   --kindred-accent: #0f766e;
   --kindred-accent-ink: #ffffff;
   --kindred-surface: #ffffff;

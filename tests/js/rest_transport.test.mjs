@@ -29,12 +29,20 @@ test('sends the bearer token and returns the body as text', async () => {
 });
 
 test('a problem+json answer becomes its detail, readable, without retrying a 4xx', async () => {
-  const { fetch, calls } = scriptedFetch(problem(401, { title: 'Unauthorized', detail: 'The member token has expired.' }));
+  const { fetch, calls } = scriptedFetch(problem(409, { title: 'Conflict', detail: 'That reward was just redeemed.' }));
   const transport = createRestTransport({ getToken: () => 't', fetch });
   await assert.rejects(transport.get('/v1/member'), (error) =>
-    error.code === 'unauthorized' && error.message === 'The member token has expired.' &&
-    error.detail.status === 401 && error.detail.problem.title === 'Unauthorized');
+    error.code === 'http' && error.message === 'That reward was just redeemed.' &&
+    error.detail.status === 409 && error.detail.problem.title === 'Conflict');
   assert.equal(calls.length, 1);
+});
+
+test('a 401 speaks to the shopper and keeps the token problem for the developer', async () => {
+  const { fetch } = scriptedFetch(problem(401, { title: 'Unauthorized', detail: 'The member token has expired.' }));
+  const transport = createRestTransport({ getToken: () => 't', fetch });
+  await assert.rejects(transport.get('/v1/member'), (error) =>
+    error.code === 'unauthorized' && error.message === 'Your session has ended. Please sign in again.' &&
+    error.detail.problem.detail === 'The member token has expired.');
 });
 
 test('a problem with only a title uses the title; a bare error gets a generic sentence', async () => {

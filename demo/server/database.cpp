@@ -1,0 +1,117 @@
+#include "database.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  throw DatabaseError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, const char* sql) : db_(db) {
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt_, &tail) != SQLITE_OK) {
+    fail(db, std::string("cannot prepare \"") + sql + "\"");
+  }
+  // One statement per Statement: anything after it would silently never run.
+  for (; tail && *tail; ++tail) {
+    if (*tail != ' ' && *tail != '\n' && *tail != ';') {
+      sqlite3_finalize(stmt_);
+      throw DatabaseError(std::string("more than one statement in \"") + sql + "\"");
+    }
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "cannot bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  if (sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
+      SQLITE_OK) {
+    fail(db_, "cannot bind");
+  }
+  return *this;
+}
+
+Statement& Statement::bindNullable(int index, const std::optional<std::string>& textOrNull) {
+  if (textOrNull) return bind(index, std::string_view(*textOrNull));
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "cannot bind");
+  return *this;
+}
+
+bool Statement::step() {
+  switch (sqlite3_step(stmt_)) {
+    case SQLITE_ROW:
+      return true;
+    case SQLITE_DONE:
+      return false;
+    default:
+      fail(db_, std::string("cannot run \"") + sqlite3_sql(stmt_) + "\"");
+  }
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+              : std::string();
+}
+
+std::optional<std::string> Statement::optionalText(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return text(column);
+}
+
+Database Database::open(const std::string& path, bool create) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    const std::string message =
+        "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    throw DatabaseError(message);
+  }
+  Database database(db);
+  sqlite3_busy_timeout(db, 5000);
+  database.prepare("PRAGMA foreign_keys = ON").run();
+  return database;
+}
+
+// close_v2: a Statement that outlives its Database must not leak the connection.
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.prepare("BEGIN IMMEDIATE").run(); }
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    db_.prepare("ROLLBACK").run();
+  } catch (const DatabaseError&) {
+    // SQLite may already have rolled back on the error that brought us here.
+  }
+}
+
+void Transaction::commit() {
+  db_.prepare("COMMIT").run();
+  open_ = false;
+}

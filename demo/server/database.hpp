@@ -1,0 +1,85 @@
+#pragma once
+// A thin RAII layer over SQLite. Database owns one connection, Statement one
+// prepared statement, Transaction one BEGIN IMMEDIATE ... COMMIT. SQL text is
+// always a literal in the code; values only ever travel as bound parameters.
+// Failures throw DatabaseError: on a request path the server's exception
+// handler turns it into a 500 problem, at startup main() reports it and exits.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+
+  // Parameters are numbered from 1, as in the SQL (?1, ?2, ...).
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view text);
+  Statement& bindNullable(int index, const std::optional<std::string>& textOrNull);
+
+  bool step();  // true while there is a row to read
+  void run();   // for statements that return no rows
+
+  // Columns are numbered from 0.
+  std::int64_t int64(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optionalText(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens (creating if asked) the file with a 5 s busy timeout, so concurrent
+  // writers wait for each other instead of failing, and foreign keys enforced.
+  static Database open(const std::string& path, bool create = false);
+
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  Database& operator=(Database&&) = delete;
+
+  // Exactly one SQL statement, as a literal.
+  Statement prepare(const char* sql) { return Statement(db_, sql); }
+
+ private:
+  explicit Database(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// BEGIN IMMEDIATE takes the write lock up front, so a read-then-write inside
+// the transaction cannot be overtaken by another connection. Rolls back unless
+// commit() was reached.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};

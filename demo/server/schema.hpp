@@ -1,0 +1,14 @@
+#pragma once
+// The database layout and its version. PRAGMA user_version records which
+// migrations a file has had, so an older file is brought forward on startup
+// and a file from a newer server is refused rather than misread.
+
+#include "database.hpp"
+
+inline constexpr int kSchemaVersion = 1;
+
+// Switches the file to WAL (readers never wait for the writer) and applies
+// any missing migrations in one transaction. Run once at startup.
+void migrateSchema(Database& db);
+
+int schemaVersion(Database& db);

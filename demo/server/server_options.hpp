@@ -1,0 +1,29 @@
+#pragma once
+// The command line of kindred-server, parsed without side effects (the token
+// secret's environment fallback and random default are applied by main).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "static_files.hpp"
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+  std::string databasePath = "kindred-demo.sqlite3";
+  std::string seedDir = "demo/seed";  // relative to the current directory
+  std::vector<StaticMount> staticMounts;
+  std::optional<std::string> tokenSecret;
+  std::int64_t tokenTtlSeconds = 3600;  // 0 issues tokens that are already expired (for tests)
+  bool contentSecurityPolicy = true;
+  bool help = false;
+};
+
+// `args` excludes the program name. On anything it does not accept, returns
+// a message saying what; the caller prints it with serverUsage() and exits 2.
+std::variant<ServerOptions, std::string> parseServerOptions(const std::vector<std::string>& args);
+
+const char* serverUsage();

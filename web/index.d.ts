@@ -1,0 +1,77 @@
+// Kindred's public API. Nothing here exposes Embind types: the engine is
+// reached through <kindred-widget> or, for advanced hosts, loadKindredCore().
+
+/** The one error type the widget throws and emits in `kindred:error`. */
+export class KindredError extends Error {
+  readonly name: 'KindredError';
+  readonly code: 'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine';
+  /** HTTP status, RFC 9457 problem, JSON path of a rejected payload, cause... */
+  readonly detail: Record<string, unknown>;
+  /** Whether the same request may succeed if tried again. */
+  readonly retryable: boolean;
+}
+
+/**
+ * <kindred-widget backend="https://loyalty.example.com"></kindred-widget>
+ * Set `token` (or `getToken`) to the member token your server issued; the
+ * widget then loads. Setting a different token starts a new session: nothing
+ * of the previous member's state is kept.
+ */
+export interface KindredWidgetElement extends HTMLElement {
+  /** Base URL of the loyalty backend; '' means this page's origin. Attribute: `backend`. */
+  backend: string;
+  /** The member's bearer token. Attribute: `token` (the property wins). */
+  token: string | null;
+  /** Called before each request instead of reading `token`; may be async. */
+  getToken: (() => string | Promise<string>) | null;
+  /** BCP 47 locale for numbers, money and dates. Attribute: `locale`; default: the page's lang. */
+  readonly locale: string;
+  /** Where the engine's .wasm is served, if not next to the module. */
+  wasmUrl: string | URL | undefined;
+  /** Fetches everything again; the screen keeps its state until answers arrive. */
+  refresh(): Promise<void>;
+}
+
+export interface KindredEventMap {
+  /** The first complete render of a session. */
+  'kindred:ready': CustomEvent<{ tier: string | null; points: number }>;
+  /** A failed request or a rejected payload (`path` names the JSON path). */
+  'kindred:error': CustomEvent<{ code: KindredError['code']; message: string; [key: string]: unknown }>;
+}
+
+/** Registers <kindred-widget> (done on import in browsers); returns its class. No-op without customElements. */
+export function defineKindredWidget(registry?: CustomElementRegistry): CustomElementConstructor | undefined;
+
+/** The Embind module. Advanced use only; the handle of each `new Core()` must be freed with `.delete()`. */
+export interface KindredCoreModule {
+  Core: new () => {
+    /** Feeds a backend response; answers '{"ok":true}' or '{"ok":false,"path","problem","message"}'. */
+    ingest(resource: 'program' | 'member', json: string): string;
+    /** The progress screen's view model as JSON, for the given local day (YYYY-MM-DD). */
+    progressView(todayIso: string): string;
+    delete(): void;
+    isDeleted(): boolean;
+  };
+}
+
+/** Loads the engine once per page. Rejects with a KindredError of code 'engine'. */
+export function loadKindredCore(options?: { wasmUrl?: string | URL; wasmBinary?: ArrayBuffer | Uint8Array }): Promise<KindredCoreModule>;
+
+export interface RestTransport {
+  /** GETs a JSON resource as text; retries retryable failures with backoff. */
+  get(path: string, options?: { signal?: AbortSignal }): Promise<string>;
+}
+
+export function createRestTransport(options: {
+  baseUrl?: string;
+  getToken: () => string | Promise<string>;
+  timeoutMs?: number;
+  retries?: number;
+  fetch?: typeof fetch;
+}): RestTransport;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kindred-widget': KindredWidgetElement;
+  }
+}
