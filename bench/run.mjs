@@ -1,0 +1,87 @@
+// npm run bench: what a page downloads for the widget (gzipped), and the
+// median time from navigation to the first rendered progress bar over cold
+// loads, against a plain-JS page doing the same requests and the same bar.
+// Figures are reported, not asserted: timings vary with the machine.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startServer } from '../tests/js/start_server.mjs';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const LOADS = Number(process.env.KINDRED_BENCH_LOADS ?? 15);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const db = join(mkdtempSync(join(tmpdir(), 'kindred-bench-')), 'bench.sqlite3');
+const server = await startServer({
+  cwd: root,
+  args: ['--port', '0', '--db', db, '--seed', 'demo/seed',
+    '--static', '/=demo/site', '--static', '/dist=dist', '--static', '/bench=bench/pages'],
+});
+const browser = await launchChromium();
+
+async function coldLoad(path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const downloads = [];
+  page.on('requestfinished', (request) => downloads.push(new URL(request.url()).pathname));
+  await page.goto(new URL(path, server.url).href);
+  await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 20000 });
+  const firstRender = await page.evaluate(() => window.__firstRender);
+  await context.close();
+  return { firstRender, downloads };
+}
+
+try {
+  // Sizes: every /dist file the widget page actually fetched.
+  const { downloads } = await coldLoad('/bench/widget.html');
+  const widgetFiles = [...new Set(downloads.filter((path) => path.startsWith('/dist/')))].sort();
+  const sizes = widgetFiles.map((path) => {
+    const bytes = readFileSync(join(root, path));
+    return { file: path.slice(1), bytes: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+  });
+  const totalGzipped = sizes.reduce((sum, { gzipped }) => sum + gzipped, 0);
+
+  // Startup: alternate the two pages so drift in the machine hits both alike.
+  const kindred = [];
+  const plain = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    kindred.push((await coldLoad('/bench/widget.html')).firstRender);
+    plain.push((await coldLoad('/bench/plain.html')).firstRender);
+  }
+  const report = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    sizes,
+    totalGzipped,
+    startup: {
+      loads: LOADS,
+      kindredMedianMs: median(kindred),
+      plainMedianMs: median(plain),
+      ratio: median(kindred) / median(plain),
+    },
+  };
+
+  console.log('Widget download (what the page fetched from /dist):');
+  for (const { file, bytes, gzipped } of sizes) {
+    console.log(`  ${file.padEnd(28)} ${String(bytes).padStart(8)} B   ${(gzipped / 1024).toFixed(1).padStart(6)} KB gz`);
+  }
+  console.log(`  ${'total'.padEnd(28)} ${''.padStart(8)}     ${(totalGzipped / 1024).toFixed(1).padStart(6)} KB gz`);
+  console.log(`\nNavigation to first rendered progress bar, median of ${LOADS} cold loads (Chromium ${report.chromium}):`);
+  console.log(`  Kindred widget (wasm core)   ${report.startup.kindredMedianMs.toFixed(1)} ms`);
+  console.log(`  plain JS page, same requests ${report.startup.plainMedianMs.toFixed(1)} ms`);
+  console.log(`  ratio                        ${report.startup.ratio.toFixed(2)}x`);
+
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,175 @@
+// The walking skeleton in a real browser: the reference backend serves the
+// demo store under a strict CSP, the widget loads its wasm engine, fetches
+// the program and the member, and renders the tier progress bar.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startServer } from '../js/start_server.mjs';
+import { launchChromium, VIEWPORTS } from './chromium.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const shots = join(root, 'test-results', 'screenshots');
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  const db = join(mkdtempSync(join(tmpdir(), 'kindred-e2e-')), 'demo.sqlite3');
+  server = await startServer({
+    cwd: root,
+    args: ['--port', '0', '--db', db, '--seed', 'demo/seed', '--static', '/=demo/site', '--static', '/dist=dist'],
+  });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh context per test: no shared cache, storage or routes. */
+async function openStore(t, { member, viewport = VIEWPORTS.desktop, route } = {}) {
+  const context = await browser.newContext(viewport);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation',
+      (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  if (route) await route(page);
+  const response = await page.goto(`${server.url}${member ? `?member=${member}` : ''}`);
+  return { page, response, problems };
+}
+
+const widget = (page) => page.locator('kindred-widget');
+const bar = (page) => widget(page).getByRole('progressbar');
+
+async function readProgress(page) {
+  await bar(page).waitFor({ state: 'visible' });
+  const progressbar = bar(page);
+  return {
+    tier: (await widget(page).locator('.tier-name').textContent()).trim(),
+    balance: (await widget(page).locator('.balance-value').textContent()).trim(),
+    min: await progressbar.getAttribute('aria-valuemin'),
+    max: await progressbar.getAttribute('aria-valuemax'),
+    now: await progressbar.getAttribute('aria-valuenow'),
+    label: await progressbar.getAttribute('aria-label'),
+    nudge: (await widget(page).locator('.nudge').textContent()).trim(),
+  };
+}
+
+test('Ada, a Trailblazer, sees her progress to Summit with the next-step nudge', async (t) => {
+  const { page, response, problems } = await openStore(t, { member: 'm_ada' });
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+  assert.deepEqual(await readProgress(page), {
+    tier: 'Trailblazer', balance: '1,240', min: '500', max: '1500', now: '1380',
+    label: 'Progress to Summit',
+    nudge: '120 points to Summit: spend $12 more to unlock early access to new gear.',
+  });
+  await page.screenshot({ path: join(shots, 'progress-ada-desktop.png'), fullPage: true });
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(problems, []);
+});
+
+test('switching member shows the other member, never a mix of the two', async (t) => {
+  const { page, problems } = await openStore(t, { member: 'm_ada', viewport: VIEWPORTS.phone });
+  await readProgress(page);
+  await page.selectOption('#member-switcher', 'm_grace');
+  await widget(page).locator('.tier-name', { hasText: 'Explorer' }).waitFor();
+  assert.deepEqual(await readProgress(page), {
+    tier: 'Explorer', balance: '340', min: '0', max: '500', now: '340',
+    label: 'Progress to Trailblazer',
+    nudge: '160 points to Trailblazer: spend $16 more to unlock free standard shipping.',
+  });
+  assert.match(await widget(page).locator('.expiring').textContent(), /^40 points expire in 5 days \(\w{3} \d{1,2}, \d{4}\)\.$/);
+  assert.match(await widget(page).locator('.pending').textContent(), /^\+25 points pending$/);
+  await page.screenshot({ path: join(shots, 'progress-grace-phone.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('a top-tier member sees a full bar and a thank-you', async (t) => {
+  const { page } = await openStore(t, { member: 'm_alan', viewport: VIEWPORTS.phone });
+  const progress = await readProgress(page);
+  assert.equal(progress.tier, 'Peak');
+  assert.equal(progress.now, progress.max);
+  assert.equal(progress.label, 'Peak: top tier');
+  assert.equal(progress.nudge, "You're a Peak member, our top tier. Thank you for being with us.");
+  await page.screenshot({ path: join(shots, 'progress-alan-phone.png'), fullPage: true });
+});
+
+test('under the strict CSP the wasm runs and the widget is styled', async (t) => {
+  const { page } = await openStore(t, { member: 'm_katherine' });
+  await readProgress(page);
+  // Styles come from a constructed stylesheet, which a style-src of 'self' allows.
+  const fill = await widget(page).locator('.bar-fill').evaluate((element) => getComputedStyle(element).backgroundColor);
+  assert.equal(fill, 'rgb(15, 118, 110)');
+  // Inherited page styles (a serif body) do not leak into the widget.
+  const font = await widget(page).locator('.nudge').evaluate((element) => getComputedStyle(element).fontFamily);
+  assert.doesNotMatch(font, /Georgia/);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+});
+
+test('a malformed member payload keeps the last good state and says so', async (t) => {
+  const { page } = await openStore(t, { member: 'm_ada' });
+  const good = await readProgress(page);
+  const errors = [];
+  await page.exposeFunction('__kindredError', (detail) => errors.push(detail));
+  await page.evaluate(() => document.querySelector('kindred-widget')
+    .addEventListener('kindred:error', (event) => window.__kindredError(event.detail)));
+  await page.route('**/v1/member', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: '{"id":"m_ada","points":"lots","qualifyingPoints":1380}',
+  }));
+  await page.evaluate(() => document.querySelector('kindred-widget').refresh());
+  const notice = widget(page).locator('.notice');
+  await notice.waitFor({ state: 'visible' });
+  assert.match(await notice.textContent(), /last saved details/);
+  assert.deepEqual(await readProgress(page), good);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].code, 'payload');
+  assert.equal(errors[0].path, 'member.points');
+});
+
+test('a failed first load shows a readable error with a way forward', async (t) => {
+  const { page } = await openStore(t, {
+    member: 'm_ada',
+    route: (p) => p.route('**/v1/program', (route) => route.fulfill({
+      status: 503, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:kindred:problem:maintenance', title: 'Down for maintenance', status: 503,
+        detail: 'Rewards are being updated and will be back in a few minutes.' }),
+    })),
+  });
+  const failed = widget(page).locator('.failed');
+  await failed.waitFor({ state: 'visible' });
+  assert.equal(await failed.locator('.failed-text').textContent(),
+    'Rewards are being updated and will be back in a few minutes.');
+  await page.screenshot({ path: join(shots, 'progress-error-desktop.png') });
+  await page.unroute('**/v1/program');
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  assert.equal((await readProgress(page)).tier, 'Trailblazer');
+});
+
+test('backend strings are rendered as text, never as markup', async (t) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">Gold<script>window.__pwned=2</script>';
+  const { page } = await openStore(t, {
+    member: 'm_ada',
+    route: (p) => p.route('**/v1/program', async (route) => {
+      const program = await (await route.fetch()).json();
+      program.tiers[2].name = hostile;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(program) });
+    }),
+  });
+  const progress = await readProgress(page);
+  assert.equal(progress.label, `Progress to ${hostile}`);
+  assert.ok(progress.nudge.includes(hostile));
+  assert.equal(await widget(page).locator('img, script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
