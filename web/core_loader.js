@@ -21,21 +21,27 @@ export function loadKindredCore(options = {}) {
 }
 
 async function instantiate({ wasmUrl, wasmBinary }) {
-  const { default: createKindredCore } = await import('./kindred-core.mjs');
   const url = String(wasmUrl ?? new URL('./kindred-core.wasm', import.meta.url));
-  let failLoading;
-  const failed = new Promise((_, reject) => { failLoading = reject; });
-  const ready = createKindredCore({
-    ...(wasmBinary ? { wasmBinary } : {
-      instantiateWasm(imports, receiveInstance) {
-        compileFrom(url, imports).then(({ instance, module }) => receiveInstance(instance, module), failLoading);
-        return {};
-      },
-    }),
-    // Emscripten prints aborts here; keep them, labelled, for the developer console.
-    printErr: (text) => console.error('[kindred]', text),
-  });
+  // The engine compiles while its JS glue downloads: neither needs the other.
+  const compiling = wasmBinary ? null : compileFrom(url);
+  compiling?.catch(() => {});  // observed below, through instantiateWasm
   try {
+    const { default: createKindredCore } = await import('./kindred-core.mjs');
+    let failLoading;
+    const failed = new Promise((_, reject) => { failLoading = reject; });
+    const ready = createKindredCore({
+      ...(wasmBinary ? { wasmBinary } : {
+        instantiateWasm(imports, receiveInstance) {
+          compiling
+            .then((module) => WebAssembly.instantiate(module, imports)
+              .then((instance) => receiveInstance(instance, module)))
+            .catch(failLoading);
+          return {};
+        },
+      }),
+      // Emscripten prints aborts here; keep them, labelled, for the developer console.
+      printErr: (text) => console.error('[kindred]', text),
+    });
     return await Promise.race([ready, failed]);
   } catch (error) {
     throw error instanceof KindredError ? error : new KindredError('engine',
@@ -43,15 +49,15 @@ async function instantiate({ wasmUrl, wasmBinary }) {
   }
 }
 
-async function compileFrom(url, imports) {
+async function compileFrom(url) {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) {
     throw new KindredError('engine', 'The rewards widget could not download its engine.',
       { url, status: response.status });
   }
-  if (WebAssembly.instantiateStreaming) {
+  if (WebAssembly.compileStreaming) {
     try {
-      return await WebAssembly.instantiateStreaming(response.clone(), imports);
+      return await WebAssembly.compileStreaming(response.clone());
     } catch (error) {
       // A CSP without 'wasm-unsafe-eval' fails the same way in both paths;
       // only a MIME type problem is worth the second attempt.
@@ -59,5 +65,5 @@ async function compileFrom(url, imports) {
       console.warn(`[kindred] ${url} is not served as application/wasm; compiling after download instead.`);
     }
   }
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  return WebAssembly.compile(await response.arrayBuffer());
 }

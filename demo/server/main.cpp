@@ -32,6 +32,7 @@
 namespace {
 
 constexpr std::size_t kMaxRequestBody = 64 * 1024;
+constexpr std::size_t kWorkerThreads = 64;
 
 // --token-secret, else KINDRED_TOKEN_SECRET, else 32 random bytes: tokens
 // then only live as long as this process, which is fine for a demo.
@@ -96,6 +97,11 @@ int main(int argc, char** argv) {
   // connection only notices when that connection times out: 1 s keeps
   // shutdown (and so every test that restarts the server) quick.
   server.set_keep_alive_timeout(1);
+  // httplib gives each connection a worker for its whole keep-alive life, and
+  // its default pool is 8. A browser opens up to 6 connections per page, so a
+  // couple of tabs left requests queueing behind idle connections (measured:
+  // 160 ms for a 25 KB script that takes 3 ms alone).
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   preferGzipCompression(server);
   installResponseHeaders(server, options.contentSecurityPolicy);
   installErrorResponses(server);

@@ -173,3 +173,48 @@ test('backend strings are rendered as text, never as markup', async (t) => {
   assert.equal(await widget(page).locator('img, script').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
+
+test('while the backend is slow the widget says it is loading', async (t) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page } = await openStore(t, {
+    member: 'm_ada',
+    route: (p) => p.route('**/v1/member', async (route) => { await held; await route.continue(); }),
+  });
+  const status = widget(page).getByRole('status');
+  await status.waitFor({ state: 'visible' });
+  assert.equal((await status.textContent()).trim(), 'Loading your rewards…');
+  assert.equal(await bar(page).isVisible(), false);
+  release();
+  assert.equal((await readProgress(page)).tier, 'Trailblazer');
+  assert.equal(await status.isVisible(), false);
+});
+
+test('the wasm is fetched next to the module by default, or from wasmUrl when set', async (t) => {
+  const { page } = await openStore(t, { member: 'm_ada' });
+  await readProgress(page);
+  const wasmRequests = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname + new URL(entry.name).search).filter((path) => path.includes('.wasm')));
+  assert.deepEqual(wasmRequests, ['/dist/kindred-core.wasm']);
+
+  // A page that hosts the engine elsewhere (a CDN path, a cache-busting query).
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const custom = await context.newPage();
+  const fetched = [];
+  custom.on('request', (request) => { if (request.url().includes('.wasm')) fetched.push(new URL(request.url()).search); });
+  // A same-origin page with no widget yet, so nothing has loaded the engine.
+  await custom.route('**/blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><body></body>' }));
+  await custom.goto(new URL('/blank.html', server.url).href);
+  await custom.evaluate(async () => {
+    await import('/dist/index.js');
+    const element = document.createElement('kindred-widget');
+    element.wasmUrl = '/dist/kindred-core.wasm?from=override';
+    document.body.append(element);
+    const response = await fetch('/demo/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ memberId: 'm_alan' }) });
+    element.token = (await response.json()).token;
+  });
+  await widget(custom).getByRole('progressbar').waitFor();
+  assert.deepEqual(fetched, ['?from=override']);
+});
