@@ -4,24 +4,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rejection_case.hpp"
 #include "sample_payloads.hpp"
 
 namespace kindred {
 namespace {
 
 using nlohmann::json;
+using testing::Rejection;
 
 std::string memberWith(const char* pointer, json value) {
-  json doc = json::parse(testing::kMemberJson, nullptr, false);
-  doc[json::json_pointer(pointer)] = std::move(value);
-  return doc.dump();
+  return testing::withValue(testing::kMemberJson, pointer, std::move(value));
 }
-
-std::string memberWithout(const char* key) {
-  json doc = json::parse(testing::kMemberJson, nullptr, false);
-  doc.erase(key);
-  return doc.dump();
-}
+std::string memberWithout(const char* key) { return testing::withoutKey(testing::kMemberJson, "", key); }
 
 TEST(MemberIngest, ReadsTheWholeMember) {
   const auto member = parseMember(testing::kMemberJson);
@@ -52,15 +47,6 @@ TEST(MemberIngest, TakesIntegersWrittenAsWholeFloats) {
   ASSERT_TRUE(member);
   EXPECT_EQ(member.value().points, 1240);
 }
-
-struct Rejection {
-  std::string payload;
-  std::string path;
-  std::string problem;
-};
-
-// Names each case by the path it expects, not by the bytes of the struct.
-void PrintTo(const Rejection& r, std::ostream* os) { *os << r.path << ": " << r.problem; }
 
 class MemberRejection : public ::testing::TestWithParam<Rejection> {};
 

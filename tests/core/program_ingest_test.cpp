@@ -4,24 +4,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rejection_case.hpp"
 #include "sample_payloads.hpp"
 
 namespace kindred {
 namespace {
 
 using nlohmann::json;
+using testing::Rejection;
 
-// The sample program with one change applied at a JSON pointer.
 std::string programWith(const char* pointer, json value) {
-  json doc = json::parse(testing::kProgramJson, nullptr, false);
-  doc[json::json_pointer(pointer)] = std::move(value);
-  return doc.dump();
+  return testing::withValue(testing::kProgramJson, pointer, std::move(value));
 }
-
 std::string programWithout(const char* parent, const char* key) {
-  json doc = json::parse(testing::kProgramJson, nullptr, false);
-  doc[json::json_pointer(parent)].erase(key);
-  return doc.dump();
+  return testing::withoutKey(testing::kProgramJson, parent, key);
 }
 
 TEST(ProgramIngest, ReadsTheWholeProgram) {
@@ -45,15 +41,6 @@ TEST(ProgramIngest, AcceptsAProgramWithNoTiers) {
   ASSERT_TRUE(program);
   EXPECT_TRUE(program.value().tiers.empty());
 }
-
-struct Rejection {
-  std::string payload;
-  std::string path;
-  std::string problem;
-};
-
-// Names each case by the path it expects, not by the bytes of the struct.
-void PrintTo(const Rejection& r, std::ostream* os) { *os << r.path << ": " << r.problem; }
 
 class ProgramRejection : public ::testing::TestWithParam<Rejection> {};
 
