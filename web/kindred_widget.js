@@ -33,6 +33,7 @@ function createWidgetClass() {
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
+    #formatContext = { locale: 'en' };  // locale and currency words for messages
 
     /** Base URL of the loyalty backend ('' or unset: this page's origin). */
     get backend() { return this.getAttribute('backend') ?? ''; }
@@ -160,21 +161,22 @@ function createWidgetClass() {
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
       const failedText = h('p', { class: 'failed-text' });
       const retry = h('button', { type: 'button', part: 'button' }, t('widget.retry'));
+      const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
-        h('h2', { class: 'title' }, t('widget.title')), notice, loading, failed, progress.root);
+        h('h2', { class: 'title' }, t('widget.title')), notice, signedOut, loading, failed, progress.root);
       shadow.append(card);
-      this.#dom = { progress, notice, loading, failed, failedText };
+      this.#dom = { progress, notice, signedOut, loading, failed, failedText };
     }
-
-    #formatContext = { locale: 'en' };
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, notice, loading, failed, failedText } = this.#dom;
+      const { progress, notice, signedOut, loading, failed, failedText } = this.#dom;
+      // No token yet: say so rather than spin; setting one starts the session.
+      signedOut.hidden = this.#hasCredentials();
       const view = this.#core ? JSON.parse(this.#core.progressView(localIsoDate())) : null;
       const ready = view?.status === 'ready';
       const problem = this.#transportError;
@@ -191,7 +193,7 @@ function createWidgetClass() {
       const hardFailure = !ready && Boolean(problem || view?.error);
       failed.hidden = !hardFailure;
       failedText.textContent = problem ? problem.message : this.#t('widget.failed');
-      loading.hidden = ready || hardFailure;
+      loading.hidden = ready || hardFailure || !signedOut.hidden;
 
       if (ready && !this.#announcedReady) {
         this.#announcedReady = true;

@@ -6,6 +6,7 @@ export default {
   'widget.loading': 'Loading your rewards…',
   'widget.retry': 'Try again',
   'widget.stale': "We couldn't refresh everything just now, so you're seeing your last saved details.",
+  'widget.signedOut': 'Sign in to see your points and rewards.',
   'widget.failed': "We couldn't load your rewards.",
 
   'progress.balanceLabel': 'Available',

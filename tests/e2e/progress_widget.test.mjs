@@ -218,3 +218,19 @@ test('the wasm is fetched next to the module by default, or from wasmUrl when se
   await widget(custom).getByRole('progressbar').waitFor();
   assert.deepEqual(fetched, ['?from=override']);
 });
+
+test('a widget with no token yet asks the shopper to sign in instead of spinning', async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.route('**/blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><body></body>' }));
+  await page.goto(new URL('/blank.html', server.url).href);
+  await page.evaluate(async () => {
+    await import('/dist/index.js');
+    document.body.append(document.createElement('kindred-widget'));
+  });
+  const signedOut = widget(page).locator('.signed-out');
+  await signedOut.waitFor({ state: 'visible' });
+  assert.equal(await signedOut.textContent(), 'Sign in to see your points and rewards.');
+  assert.equal(await widget(page).getByRole('status').isVisible(), false);
+});
