@@ -1,0 +1,69 @@
+#include "kindred/reward.hpp"
+
+#include "json_reader.hpp"
+
+namespace kindred {
+namespace {
+
+// "2026-10-01T09:00:00Z": the one timestamp shape the contract allows, so
+// that text order is time order.
+bool isUtcTimestamp(const std::string& text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    return false;
+  if (!CalendarDate::parse(std::string_view(text).substr(0, 10))) return false;
+  const auto twoDigits = [&](std::size_t at, int max) {
+    if (text[at] < '0' || text[at] > '9' || text[at + 1] < '0' || text[at + 1] > '9') return false;
+    return (text[at] - '0') * 10 + (text[at + 1] - '0') <= max;
+  };
+  return twoDigits(11, 23) && twoDigits(14, 59) && twoDigits(17, 59);
+}
+
+std::optional<InputError> readReward(const nlohmann::json& item, const std::string& path, Reward& reward) {
+  JsonReader r(item, path);
+  r.string("id", reward.id, Presence::Required);
+  r.string("name", reward.name, Presence::Required);
+  r.string("description", reward.description, Presence::Optional, /*allowEmpty=*/true);
+  r.integer("cost", reward.cost, Presence::Required);
+  r.string("category", reward.category, Presence::Required);
+  r.nullableString("imageUrl", reward.imageUrl);
+  if (r.ok() && item.contains("stock") && !item["stock"].is_null()) {
+    std::int64_t stock = 0;
+    if (r.integer("stock", stock, Presence::Required)) reward.stock = stock;
+  }
+  r.integer("popularity", reward.popularity, Presence::Optional);
+  if (r.string("createdAt", reward.createdAt, Presence::Required) && !isUtcTimestamp(reward.createdAt))
+    r.fail("createdAt", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ");
+  r.nullableString("tierRequired", reward.tierRequired);
+  if (r.ok() && item.contains("earlyAccess") && !item["earlyAccess"].is_null()) {
+    JsonReader early(item["earlyAccess"], r.fieldPath("earlyAccess"));
+    EarlyAccess access;
+    std::optional<CalendarDate> until;
+    early.string("tierId", access.tierId, Presence::Required);
+    early.date("until", until, Presence::Required);
+    if (!early.ok()) return early.error();
+    access.until = *until;
+    reward.earlyAccess = access;
+  }
+  return r.error();
+}
+
+}  // namespace
+
+Result<RewardPage> parseRewardPage(std::string_view json) {
+  nlohmann::json doc;
+  if (auto syntax = parseJsonDocument(json, "rewards", doc)) return *syntax;
+  RewardPage page;
+  JsonReader r(doc, "rewards");
+  r.array("items", Presence::Required,
+          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+            Reward reward;
+            if (auto problem = readReward(item, path, reward)) return problem;
+            page.items.push_back(std::move(reward));
+            return std::nullopt;
+          });
+  r.nullableString("nextCursor", page.nextCursor);
+  if (!r.ok()) return *r.error();
+  return page;
+}
+
+}  // namespace kindred
