@@ -151,6 +151,38 @@ void Catalog::ensureIndexed() const {
   maxPopularity_ = 0;
   for (const auto& reward : rewards_) maxPopularity_ = std::max(maxPopularity_, reward.popularity);
 
+  std::vector<std::uint32_t> idOrder(count);
+  std::iota(idOrder.begin(), idOrder.end(), 0u);
+  std::sort(idOrder.begin(), idOrder.end(), [&](auto a, auto b) { return rewards_[a].id < rewards_[b].id; });
+  sortedIds_.clear();
+  rows_.assign(count, HotRow{});
+  for (std::uint32_t rank = 0; rank < count; ++rank) {
+    rows_[idOrder[rank]].idRank = rank;
+    sortedIds_.push_back(rewards_[idOrder[rank]].id);
+  }
+  categoryNames_.clear();
+  tierNames_.clear();
+  std::unordered_map<std::string, std::uint16_t> categoryIds, tierIds;
+  const auto intern = [](std::unordered_map<std::string, std::uint16_t>& ids, std::vector<std::string>& names,
+                         const std::string& name) {
+    const auto [it, added] = ids.emplace(name, static_cast<std::uint16_t>(names.size()));
+    if (added) names.push_back(name);
+    return it->second;
+  };
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const Reward& reward = rewards_[i];
+    HotRow& row = rows_[i];
+    row.cost = reward.cost;
+    row.popularity = reward.popularity;
+    row.outOfStock = reward.stock && *reward.stock == 0;
+    row.category = intern(categoryIds, categoryNames_, reward.category);
+    if (reward.tierRequired) row.tierRequired = intern(tierIds, tierNames_, *reward.tierRequired);
+    if (reward.earlyAccess) {
+      row.earlyAccessTier = intern(tierIds, tierNames_, reward.earlyAccess->tierId);
+      row.earlyAccessUntil = static_cast<std::int32_t>(reward.earlyAccess->until.daysSinceEpoch());
+    }
+  }
+
   const auto sortedBy = [&](CatalogSort sort) {
     std::vector<std::uint32_t> order(count);
     std::iota(order.begin(), order.end(), 0u);
@@ -240,6 +272,44 @@ SortKey Catalog::sortKey(const Reward& reward, CatalogSort sort, const Shopper& 
   return key;
 }
 
+struct Catalog::Plan {
+  const CatalogQuery& query;
+  const Shopper& shopper;
+  std::vector<int> tierRank;                 // per interned tier name
+  std::vector<std::uint8_t> categoryAllowed; // per interned category; empty: all
+  std::vector<std::uint8_t> textHit;         // per reward; empty: no search
+  std::vector<std::int64_t> affinity;        // per interned category, for "for you"
+  std::int64_t todayDays = 0;
+};
+
+// The same rules as the public availabilityOf(Reward, Shopper), on a HotRow.
+Availability Catalog::availabilityOf(const HotRow& row, const Plan& plan) const {
+  if (row.outOfStock) return Availability::OutOfStock;
+  if (row.tierRequired != kNoTier && plan.tierRank[row.tierRequired] > plan.shopper.tierRank)
+    return Availability::TierLocked;
+  if (row.earlyAccessTier != kNoTier && row.earlyAccessUntil >= plan.todayDays &&
+      plan.tierRank[row.earlyAccessTier] > plan.shopper.tierRank)
+    return Availability::EarlyAccessLocked;
+  return row.cost <= plan.shopper.points ? Availability::Redeemable : Availability::PointsAway;
+}
+
+// The same "for you" score as the public forYouScore(), on a HotRow.
+std::int64_t Catalog::forYouScore(const HotRow& row, const Plan& plan) const {
+  const Availability availability = availabilityOf(row, plan);
+  std::int64_t score = plan.affinity[row.category];
+  score += std::min<std::int64_t>(1000, row.popularity / std::max<std::int64_t>(1, maxPopularity_ / 1000));
+  if (availability == Availability::Redeemable) score += 500;
+  if (availability == Availability::TierLocked || availability == Availability::EarlyAccessLocked ||
+      availability == Availability::OutOfStock)
+    score -= 2000;
+  const bool forMyTier = plan.shopper.tierRank >= 0 &&
+      ((row.tierRequired != kNoTier && plan.tierRank[row.tierRequired] == plan.shopper.tierRank) ||
+       (row.earlyAccessTier != kNoTier && availability != Availability::EarlyAccessLocked &&
+        row.earlyAccessUntil >= plan.todayDays));
+  if (forMyTier) score += 400;
+  return score;
+}
+
 Result<CatalogPage> Catalog::query(const CatalogQuery& query, const Shopper& shopper) const {
   ensureIndexed();
   std::optional<SortKey> after;
@@ -247,17 +317,32 @@ Result<CatalogPage> Catalog::query(const CatalogQuery& query, const Shopper& sho
     after = decodeCursor(query.cursor, query.sort);
     if (!after) return InputError{"cursor", "is not a cursor of this catalog and sort"};
   }
-  const bool searching = !searchWords(query.text).empty();
-  const std::vector<std::uint8_t> textHit = searching ? textMatches(query.text) : std::vector<std::uint8_t>{};
+
+  Plan plan{query, shopper, {}, {}, {}, {}, shopper.today.daysSinceEpoch()};
+  for (const auto& name : tierNames_) plan.tierRank.push_back(tierRankOf(shopper, name));
+  if (!query.categories.empty()) {
+    plan.categoryAllowed.assign(categoryNames_.size(), 0);
+    for (std::size_t c = 0; c < categoryNames_.size(); ++c)
+      for (const auto& wanted : query.categories)
+        if (categoryNames_[c] == wanted) plan.categoryAllowed[c] = 1;
+  }
+  if (!searchWords(query.text).empty()) plan.textHit = textMatches(query.text);
+  if (query.sort == CatalogSort::ForYou) {
+    std::int64_t history = 0;
+    for (const auto& [category, count] : shopper.redemptionsByCategory) history += count;
+    plan.affinity.assign(categoryNames_.size(), 0);
+    for (std::size_t c = 0; c < categoryNames_.size() && history > 0; ++c) {
+      const auto liked = shopper.redemptionsByCategory.find(categoryNames_[c]);
+      if (liked != shopper.redemptionsByCategory.end()) plan.affinity[c] = 3000 * liked->second / history;
+    }
+  }
 
   const auto accepts = [&](std::uint32_t i, Availability& availability) {
-    const Reward& reward = rewards_[i];
-    if (searching && !textHit[i]) return false;
-    if (!query.categories.empty() &&
-        std::find(query.categories.begin(), query.categories.end(), reward.category) == query.categories.end())
-      return false;
-    if (query.inStockOnly && reward.stock && *reward.stock == 0) return false;
-    availability = availabilityOf(reward, shopper);
+    const HotRow& row = rows_[i];
+    if (!plan.textHit.empty() && !plan.textHit[i]) return false;
+    if (!plan.categoryAllowed.empty() && !plan.categoryAllowed[row.category]) return false;
+    if (query.inStockOnly && row.outOfStock) return false;
+    availability = availabilityOf(row, plan);
     if (query.affordableOnly && availability != Availability::Redeemable) return false;
     if (query.eligibleOnly &&
         (availability == Availability::TierLocked || availability == Availability::EarlyAccessLocked))
@@ -265,47 +350,78 @@ Result<CatalogPage> Catalog::query(const CatalogQuery& query, const Shopper& sho
     return true;
   };
 
+  // Where the cursor's id falls among all ids, so items compare to it by rank.
+  std::uint32_t cursorRank = 0;
+  bool cursorIdExists = false;
+  if (after) {
+    const auto at = std::lower_bound(sortedIds_.begin(), sortedIds_.end(), after->id);
+    cursorRank = static_cast<std::uint32_t>(at - sortedIds_.begin());
+    cursorIdExists = at != sortedIds_.end() && *at == after->id;
+  }
+  const auto isAfterCursor = [&](std::uint32_t i, std::pair<int, std::int64_t> key) {
+    if (key.first != after->group) return key.first > after->group;
+    if (key.second != after->primary) return key.second > after->primary;
+    const std::uint32_t rank = rows_[i].idRank;
+    return rank > cursorRank || (rank == cursorRank && !cursorIdExists);
+  };
+  // The (group, primary) of an item in a presorted order, to resume after a cursor.
+  const auto presortedKey = [&](std::uint32_t i) -> std::pair<int, std::int64_t> {
+    const SortKey key = sortKey(rewards_[i], query.sort, shopper, maxPopularity_);
+    return {key.group, key.primary};
+  };
+
   CatalogPage page;
   const std::size_t limit = std::max<std::size_t>(1, query.limit);
   bool more = false;
-  SortKey lastKey;
-  const auto take = [&](std::uint32_t i, Availability availability, const SortKey* key) {
-    ++page.total;
-    if (after) {
-      const SortKey computed = key ? SortKey{} : sortKey(rewards_[i], query.sort, shopper, maxPopularity_);
-      const SortKey& k = key ? *key : computed;
-      if (compareKey(k.group, k.primary, k.id, *after) <= 0) return;
-    }
-    if (page.items.size() == limit) {
-      more = true;
-      return;
-    }
+  std::optional<std::uint32_t> last;
+  const auto push = [&](std::uint32_t i, Availability availability) {
     const Reward& reward = rewards_[i];
     page.items.push_back({&reward, availability,
                           availability == Availability::PointsAway ? reward.cost - shopper.points : 0});
-    lastKey = key ? *key : sortKey(reward, query.sort, shopper, maxPopularity_);
+    last = i;
   };
 
   if (query.sort == CatalogSort::ForYou) {
-    // The one order that depends on the shopper: score the matches, sort them.
-    std::vector<std::pair<SortKey, std::pair<std::uint32_t, Availability>>> scored;
-    for (std::uint32_t i = 0; i < rewards_.size(); ++i) {
+    // The one order that depends on the shopper: score the matches, then
+    // order only as many as the page shows.
+    struct Scored {
+      std::int64_t key;
+      std::uint32_t idRank;
+      std::uint32_t index;
+      Availability availability;
+    };
+    std::vector<Scored> candidates;
+    for (std::uint32_t i = 0; i < rows_.size(); ++i) {
       Availability availability{};
-      if (accepts(i, availability))
-        scored.push_back({sortKey(rewards_[i], query.sort, shopper, maxPopularity_), {i, availability}});
+      if (!accepts(i, availability)) continue;
+      ++page.total;
+      const std::pair<int, std::int64_t> key{0, -forYouScore(rows_[i], plan)};
+      if (after && !isAfterCursor(i, key)) continue;
+      candidates.push_back({key.second, rows_[i].idRank, i, availability});
     }
-    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [key, item] : scored) take(item.first, item.second, &key);
+    const auto before = [](const Scored& a, const Scored& b) {
+      return a.key != b.key ? a.key < b.key : a.idRank < b.idRank;
+    };
+    const std::size_t shown = std::min(limit, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(shown), candidates.end(), before);
+    for (std::size_t k = 0; k < shown; ++k) push(candidates[k].index, candidates[k].availability);
+    more = candidates.size() > shown;
   } else {
     const auto walk = [&](const std::vector<std::uint32_t>& order, std::size_t from, std::size_t to) {
       for (std::size_t at = from; at < to; ++at) {
+        const std::uint32_t i = order[at];
         Availability availability{};
-        if (accepts(order[at], availability)) take(order[at], availability, nullptr);
+        if (!accepts(i, availability)) continue;
+        ++page.total;
+        if (more) continue;  // the page is full; only counting now
+        if (after && !isAfterCursor(i, presortedKey(i))) continue;
+        if (page.items.size() == limit) more = true;
+        else push(i, availability);
       }
     };
     if (query.sort == CatalogSort::ClosestToAffordable) {
       // Both halves are slices of the cost orders, split where cost passes the balance.
-      const auto isAffordable = [&](std::uint32_t i) { return rewards_[i].cost <= shopper.points; };
+      const auto isAffordable = [&](std::uint32_t i) { return rows_[i].cost <= shopper.points; };
       const auto firstOutOfReach = static_cast<std::size_t>(
           std::partition_point(byCostAscending_.begin(), byCostAscending_.end(), isAffordable) -
           byCostAscending_.begin());
@@ -323,7 +439,7 @@ Result<CatalogPage> Catalog::query(const CatalogQuery& query, const Shopper& sho
       walk(order, 0, order.size());
     }
   }
-  if (more) page.nextCursor = encodeCursor(query.sort, lastKey);
+  if (more && last) page.nextCursor = encodeCursor(query.sort, sortKey(rewards_[*last], query.sort, shopper, maxPopularity_));
   return page;
 }
 
