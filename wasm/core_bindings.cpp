@@ -16,11 +16,16 @@ std::string progressView(const kindred::Core& core, const std::string& todayIso)
   return core.progressViewJson(todayIso);
 }
 
+std::string catalogView(const kindred::Core& core, const std::string& queryJson, const std::string& todayIso) {
+  return core.catalogViewJson(queryJson, todayIso);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kindred_core) {
   emscripten::class_<kindred::Core>("Core")
       .constructor<>()
       .function("ingest", &ingest)
-      .function("progressView", &progressView);
+      .function("progressView", &progressView)
+      .function("catalogView", &catalogView);
 }

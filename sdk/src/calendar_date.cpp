@@ -1,7 +1,6 @@
 #include "kindred/calendar_date.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 namespace kindred {
 namespace {
@@ -66,9 +65,16 @@ CalendarDate CalendarDate::fromUnixMillis(double millis) {
   return fromDaysSinceEpoch(static_cast<std::int64_t>(std::floor(millis / kMillisPerDay)));
 }
 
+// By hand: snprintf would link printf's floating-point formatting (and its
+// 128-bit long double arithmetic) into the wasm, several KB for four digits.
 std::string CalendarDate::toString() const {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+  std::string text = "0000-00-00";
+  const auto put = [&](std::size_t end, int value, int width) {
+    for (int i = 0; i < width; ++i, value /= 10) text[end - static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(3, year, 4);
+  put(6, month, 2);
+  put(9, day, 2);
   return text;
 }
 

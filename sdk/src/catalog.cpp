@@ -117,13 +117,20 @@ const Reward* Catalog::find(const std::string& id) const {
   return found == byId_.end() ? nullptr : &rewards_[found->second];
 }
 
+std::vector<std::string> Catalog::categories() const {
+  ensureIndexed();
+  std::vector<std::string> names = categoryNames_;
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 void Catalog::ensureIndexed() const {
   if (indexed_) return;
   const auto count = static_cast<std::uint32_t>(rewards_.size());
 
   // Words: interned while scanning in order, so each posting list comes out
   // ascending and unique without sorting it.
-  std::unordered_map<std::string, std::uint32_t> wordIds;
+  std::map<std::string, std::uint32_t, std::less<>> wordIds;
   std::vector<std::string> words;
   std::vector<std::vector<std::uint32_t>> postings;
   for (std::uint32_t i = 0; i < count; ++i) {
@@ -162,8 +169,8 @@ void Catalog::ensureIndexed() const {
   }
   categoryNames_.clear();
   tierNames_.clear();
-  std::unordered_map<std::string, std::uint16_t> categoryIds, tierIds;
-  const auto intern = [](std::unordered_map<std::string, std::uint16_t>& ids, std::vector<std::string>& names,
+  std::map<std::string, std::uint16_t, std::less<>> categoryIds, tierIds;
+  const auto intern = [](std::map<std::string, std::uint16_t, std::less<>>& ids, std::vector<std::string>& names,
                          const std::string& name) {
     const auto [it, added] = ids.emplace(name, static_cast<std::uint16_t>(names.size()));
     if (added) names.push_back(name);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kindred/catalog_view.hpp"
 #include "kindred/progress_view.hpp"
 
 namespace kindred {
@@ -19,6 +20,14 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
       error = InputError{"member.tierId", "names a tier the program does not have"};
     else if (parsed) member_ = std::move(parsed).value();
     else error = parsed.error();
+  } else if (resource == "rewards") {
+    auto parsed = parseRewardPage(json);
+    if (parsed) {
+      catalog_.upsert(std::move(parsed).value().items);
+      rewardsLoaded_ = true;
+    } else {
+      error = parsed.error();
+    }
   } else {
     error = InputError{std::string(resource), "is not a resource the core knows"};
   }
@@ -45,6 +54,15 @@ std::optional<InputError> Core::currentError() const {
 
 std::string Core::progressViewJson(CalendarDate today) const {
   return kindred::progressViewJson(program_, member_, currentError(), today);
+}
+
+std::string Core::catalogViewJson(std::string_view queryJson, std::string_view todayIso) const {
+  const auto today = CalendarDate::parse(todayIso);
+  if (!today) {
+    return kindred::catalogViewJson(catalog_, false, program_, member_,
+                                    InputError{"today", "expected a date as YYYY-MM-DD"}, queryJson, {});
+  }
+  return kindred::catalogViewJson(catalog_, rewardsLoaded_, program_, member_, currentError(), queryJson, *today);
 }
 
 std::string Core::progressViewJson(std::string_view todayIso) const {

@@ -125,6 +125,14 @@ bool JsonReader::integer(const char* key, std::int64_t& out, Presence presence, 
   return true;
 }
 
+bool JsonReader::boolean(const char* key, bool& out, Presence presence) {
+  const nlohmann::json* field = find(key, presence);
+  if (!field) return ok();
+  if (!field->is_boolean()) return fail(key, "expected true or false");
+  out = field->get<bool>();
+  return true;
+}
+
 bool JsonReader::date(const char* key, std::optional<CalendarDate>& out, Presence presence) {
   const nlohmann::json* field = find(key, presence);
   if (!field || (presence == Presence::Optional && field->is_null())) return ok();

@@ -42,6 +42,7 @@ class JsonReader {
   bool integer(const char* key, std::int64_t& out, Presence presence,
                std::int64_t min = 0, std::int64_t max = kMaxSafeInteger);
   bool date(const char* key, std::optional<CalendarDate>& out, Presence presence);
+  bool boolean(const char* key, bool& out, Presence presence);
 
   // Calls `each(item, itemPath)` for each element of an array field; `each`
   // returns the element's error, if any, which stops the walk.

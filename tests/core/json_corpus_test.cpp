@@ -45,11 +45,17 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
   for (const auto& file : corpusFiles()) {
     const std::string name = file.filename().string();
     const std::string bytes = readBytes(file);
-    for (const char* resource : {"program", "member"}) {
+    for (const std::string resource : {"program", "member", "rewards"}) {
       Core core;
       ASSERT_FALSE(core.ingest("program", testing::kProgramJson));
       ASSERT_FALSE(core.ingest("member", testing::kMemberJson));
-      const std::string before = core.progressViewJson(today);
+      ASSERT_FALSE(core.ingest("rewards", testing::kRewardPageJson));
+      // The whole state the shopper can see: both screens.
+      const auto screens = [&] {
+        return nlohmann::json{{"progress", nlohmann::json::parse(core.progressViewJson(today))},
+                              {"catalog", nlohmann::json::parse(core.catalogViewJson("{}", "2026-11-23"))}};
+      };
+      const nlohmann::json before = screens();
 
       const auto error = core.ingest(resource, bytes);
       if (name.rfind("n_", 0) == 0) {
@@ -59,11 +65,13 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
       if (error) {
         EXPECT_EQ(error->path.rfind(resource, 0), 0u) << name << ": " << error->message();
         EXPECT_FALSE(error->problem.empty()) << name;
-        // Same state: the view differs from before only by its error field.
-        auto after = nlohmann::json::parse(core.progressViewJson(today));
-        EXPECT_EQ(after["error"]["path"].get<std::string>().rfind(resource, 0), 0u) << name;
-        after["error"] = nullptr;
-        EXPECT_EQ(after.dump(), before) << name << " changed the state";
+        // Same state: the screens differ from before only by their error fields.
+        nlohmann::json after = screens();
+        for (const char* screen : {"progress", "catalog"}) {
+          EXPECT_EQ(after[screen]["error"]["path"].get<std::string>().rfind(resource, 0), 0u) << name;
+          after[screen]["error"] = nullptr;
+        }
+        EXPECT_EQ(after, before) << name << " changed the state";
       }
     }
   }

@@ -24,4 +24,26 @@ inline const std::string kMemberJson = R"({
   "expiring": [{"points": 200, "date": "2026-12-15"}, {"points": 90, "date": "2026-11-30"}]
 })";
 
+inline const std::string kRewardPageJson = R"({
+  "items": [
+    {"id": "r_socks", "name": "Trail socks", "description": "Merino, 2 pairs", "cost": 300,
+     "category": "apparel", "imageUrl": null, "stock": null, "popularity": 90,
+     "createdAt": "2026-09-01T10:00:00Z", "tierRequired": null, "earlyAccess": null},
+    {"id": "r_thermos", "name": "Café Crème thermos", "description": "", "cost": 1300,
+     "category": "gear", "imageUrl": "/images/rewards/r_thermos.svg", "stock": 4, "popularity": 70,
+     "createdAt": "2026-10-01T10:00:00Z", "tierRequired": null, "earlyAccess": null},
+    {"id": "r_jacket", "name": "Summit shell jacket", "description": "Early access for Summit", "cost": 900,
+     "category": "apparel", "imageUrl": null, "stock": null, "popularity": 50,
+     "createdAt": "2026-11-01T10:00:00Z", "tierRequired": null,
+     "earlyAccess": {"tierId": "summit", "until": "2026-12-01"}},
+    {"id": "r_guide", "name": "Guided summit day", "description": "", "cost": 800,
+     "category": "experiences", "imageUrl": null, "stock": null, "popularity": 40,
+     "createdAt": "2026-08-01T10:00:00Z", "tierRequired": "peak", "earlyAccess": null},
+    {"id": "r_mug", "name": "Enamel mug", "description": "", "cost": 100,
+     "category": "gear", "imageUrl": null, "stock": 0, "popularity": 95,
+     "createdAt": "2026-07-01T10:00:00Z", "tierRequired": null, "earlyAccess": null}
+  ],
+  "nextCursor": null
+})";
+
 }  // namespace kindred::testing

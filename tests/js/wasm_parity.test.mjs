@@ -16,6 +16,24 @@ const corpusDir = join(root, '../shared/corpora/json-test-suite/test_parsing');
 const program = JSON.stringify(JSON.parse(readFileSync(join(root, 'demo/seed/program.json'), 'utf8')));
 const member = (fields) => JSON.stringify({ id: 'm_test', points: 1240, qualifyingPoints: 1380, ...fields });
 
+// A deterministic page of rewards with accents, ties, locks and stock.
+function rewardPage(from, to) {
+  const names = ['Café Crème thermos', 'Trail mix', 'Crème brûlée kit', 'Summit shell', 'Piñata', 'Trail socks'];
+  const categories = ['gear', 'apparel', 'experiences', 'shipping', 'donations', 'gift-cards'];
+  const items = [];
+  for (let i = from; i < to; i += 1) {
+    items.push({
+      id: `r${i}`, name: `${names[i % 6]} ${i % 7}`, description: i % 3 ? 'for the trail' : '',
+      cost: 100 * ((i * 7) % 25), category: categories[(i * 5) % 6], imageUrl: null,
+      stock: i % 9 === 0 ? 0 : (i % 4 === 0 ? i % 5 : null), popularity: (i * 13) % 17,
+      createdAt: `2026-1${i % 2}-0${1 + (i % 9)}T0${i % 10}:00:00Z`,
+      tierRequired: i % 11 === 0 ? 'summit' : null,
+      earlyAccess: i % 13 === 0 ? { tierId: 'peak', until: '2026-12-01' } : null,
+    });
+  }
+  return JSON.stringify({ items, nextCursor: null });
+}
+
 function scriptLines() {
   const lines = [
     'view 2026-11-23',
@@ -37,6 +55,19 @@ function scriptLines() {
     'ingest rewardz {}',
     `ingest member {"id":"m","points":1,"qualifyingPoints":1,"name":"Zoë ☕ \\u202e 𝕏"}`,
     'view 2026-11-23',
+    `ingest program ${program}`,
+    `ingest member ${member({ points: 1240, tierId: 'trailblazer' })}`,
+    'catalog 2026-11-23 {}',                               // no rewards yet: loading
+    `ingest rewards ${rewardPage(0, 60)}`,
+    `ingest rewards ${rewardPage(40, 120)}`,               // overlapping ids replace
+    ...['{}', '{"sort":"cost-asc","limit":7}', '{"sort":"closest","affordable":false}', '{"sort":"for-you"}',
+      '{"text":"cafe","sort":"newest"}', '{"text":"CRÈ tr","categories":["gear","apparel"]}',
+      '{"eligible":true,"inStock":true,"sort":"cost-desc"}', '{"affordable":true}', '{"sort":"nope"}',
+      '{"cursor":"k1.popular.0.-50.r7"}', '{"cursor":"garbage"}', '{"limit":0}', '{'].map((q) => `catalog 2026-11-23 ${q}`),
+    'catalog 2026-12-05 {"sort":"popular","limit":100}', // after early access ends
+    'catalog 2026-13-01 {}',
+    `ingest rewards {"items":[{"id":"x","name":"X","cost":-1}]}`,
+    'catalog 2026-11-23 {"limit":3}',
   ];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const name of readdirSync(corpusDir).sort()) {
@@ -44,7 +75,8 @@ function scriptLines() {
     let text;
     try { text = decoder.decode(bytes); } catch { continue; }  // JS strings cannot carry invalid UTF-8 as is
     if (/[\r\n\u2028\u2029]/.test(text) || text.includes('\u0000')) continue;  // one payload per line
-    lines.push(`ingest ${name.charCodeAt(0) % 2 ? 'program' : 'member'} ${text}`, 'view 2026-11-23');
+    const resource = ['program', 'member', 'rewards'][name.length % 3];
+    lines.push(`ingest ${resource} ${text}`, 'view 2026-11-23', 'catalog 2026-11-23 {"limit":3}');
   }
   return lines;
 }
@@ -66,6 +98,7 @@ test('wasm and native cores answer byte for byte the same', async () => {
   for (const line of lines) {
     const [command, arg, ...rest] = line.split(' ');
     if (command === 'view') wasm.push(core.progressView(arg));
+    else if (command === 'catalog') wasm.push(core.catalogView(rest.join(' '), arg));
     else wasm.push(core.ingest(arg, rest.join(' ')));
   }
   core.delete();
@@ -77,6 +110,8 @@ test('wasm and native cores answer byte for byte the same', async () => {
   // The script did exercise both outcomes.
   assert.ok(native.some((answer) => answer.includes('"status":"ready"')));
   assert.ok(native.some((answer) => answer.includes('"ok":false')));
+  assert.ok(native.some((answer) => answer.includes('"availability":"early-access"')));
+  assert.ok(native.some((answer) => answer.includes('"nextCursor":"k1.')));
 });
 
 test('the view model in wasm is the documented shape', async () => {

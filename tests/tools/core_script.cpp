@@ -1,4 +1,5 @@
-// Reads lines "ingest <resource> <json>" and "view <YYYY-MM-DD>" from stdin
+// Reads lines "ingest <resource> <json>", "view <YYYY-MM-DD>" and
+// "catalog <YYYY-MM-DD> <query json>" from stdin
 // and prints what the core answers, one line each. The same script run
 // through the wasm bindings must print the same bytes.
 #include <iostream>
@@ -18,6 +19,8 @@ int main() {
       const auto today = kindred::CalendarDate::parse(line.substr(5));
       if (!today) return 2;
       std::cout << core.progressViewJson(*today) << '\n';
+    } else if (line.rfind("catalog ", 0) == 0 && line.size() > 19) {
+      std::cout << core.catalogViewJson(line.substr(19), line.substr(8, 10)) << '\n';
     } else if (!line.empty()) {
       std::cerr << "unknown command: " << line << '\n';
       return 2;

@@ -10,7 +10,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "kindred/calendar_date.hpp"
@@ -71,6 +70,8 @@ class Catalog {
   void clear();
   std::size_t size() const { return rewards_.size(); }
   const Reward* find(const std::string& id) const;
+  // Every category in the catalog, sorted by name (for the filter chips).
+  std::vector<std::string> categories() const;
 
   // Fails only for a cursor that is not one of ours (the path is "cursor").
   Result<CatalogPage> query(const CatalogQuery& query, const Shopper& shopper) const;
@@ -105,7 +106,7 @@ class Catalog {
   std::int64_t forYouScore(const HotRow& row, const Plan& plan) const;
 
   std::vector<Reward> rewards_;
-  std::unordered_map<std::string, std::size_t> byId_;
+  std::map<std::string, std::size_t, std::less<>> byId_;  // std::map: hash tables cost the wasm KBs
 
   // Built by ensureIndexed() after a change.
   mutable bool indexed_ = false;

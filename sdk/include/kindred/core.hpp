@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kindred/calendar_date.hpp"
+#include "kindred/catalog.hpp"
 #include "kindred/input_error.hpp"
 #include "kindred/member.hpp"
 #include "kindred/program.hpp"
@@ -17,7 +18,8 @@ namespace kindred {
 
 class Core {
  public:
-  // Takes a backend response for `resource` ("program" or "member"). A payload
+  // Takes a backend response for `resource`: "program", "member", or
+  // "rewards" (one page of GET /v1/rewards; pages add up). A payload
   // that fails validation changes nothing but the resource's error; the last
   // good state stays on screen. Returns the error, or nullopt when taken.
   std::optional<InputError> ingest(std::string_view resource, std::string_view json);
@@ -32,6 +34,9 @@ class Core {
   // that does not parse yields a view whose error says so.
   std::string progressViewJson(std::string_view todayIso) const;
 
+  // The catalog screen's view model for a query document (see catalog_view.hpp).
+  std::string catalogViewJson(std::string_view queryJson, std::string_view todayIso) const;
+
   const std::optional<Program>& program() const { return program_; }
   const std::optional<Member>& member() const { return member_; }
   // Why the latest payload of some resource was rejected, if one was; a good
@@ -41,6 +46,8 @@ class Core {
  private:
   std::optional<Program> program_;
   std::optional<Member> member_;
+  Catalog catalog_;
+  bool rewardsLoaded_ = false;  // a first page arrived, even an empty one
   std::map<std::string, InputError, std::less<>> rejected_;  // by resource
 };
 
