@@ -1,6 +1,6 @@
 // <kindred-widget>: the custom element a brand puts on its page. It owns one
 // engine (a wasm Core) per member session, fetches what the screen needs,
-// hands the responses to the core and renders the view model the core
+// hands the responses to the core and renders the view models the core
 // returns. The class is created on first define, not at import, so importing
 // the package during server-side rendering never touches HTMLElement.
 
@@ -9,11 +9,15 @@ import { createRestTransport } from './rest_transport.js';
 import { KindredError } from './kindred_error.js';
 import { formatMessage } from './format_message.js';
 import { createProgressView } from './progress_view.js';
+import { createCatalogView } from './catalog_view.js';
+import { createScreenTabs } from './screen_tabs.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
 import english from './messages_en.js';
 
 const TAG = 'kindred-widget';
+const SCREENS = ['progress', 'rewards'];
+const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
 
 /** The shopper's calendar day, which expiry dates are counted against. */
 function localIsoDate(now = new Date()) {
@@ -23,13 +27,16 @@ function localIsoDate(now = new Date()) {
 
 function createWidgetClass() {
   return class KindredWidget extends HTMLElement {
-    static get observedAttributes() { return ['backend', 'token', 'locale']; }
+    static get observedAttributes() { return ['backend', 'token', 'locale', 'screen']; }
 
     #core = null;            // the engine; one per member session
     #token = null;
     #getToken = null;
-    #loads = null;           // AbortController of the load in flight
+    #loads = null;           // AbortController of the loads in flight
     #transportError = null;  // the last failed fetch, if the latest one failed
+    #rewards = 'idle';       // 'idle' | 'loading' | 'loaded': the catalog is fetched when first shown
+    #catalogQuery = { sort: 'popular', limit: 20 };
+    #catalogCursor = null;   // where "Show more" continues
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
@@ -58,6 +65,13 @@ function createWidgetClass() {
       return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
     }
 
+    /** The screen shown: 'progress' (default) or 'rewards'. Attribute: `screen`. */
+    get screen() {
+      const wanted = this.getAttribute('screen');
+      return SCREENS.includes(wanted) ? wanted : 'progress';
+    }
+    set screen(value) { this.setAttribute('screen', value); }
+
     /** Optional override of where the engine's .wasm file is served. */
     get wasmUrl() { return this.#wasmUrl; }
     set wasmUrl(value) { this.#wasmUrl = value; }
@@ -65,7 +79,9 @@ function createWidgetClass() {
     attributeChangedCallback(name, oldValue, newValue) {
       if (oldValue === newValue || !this.#dom) return;
       if (name === 'token' && this.#token !== null) return;  // the property wins
-      if (name === 'locale') this.#render(); else this.#startSession();
+      if (name === 'locale') this.#render();
+      else if (name === 'screen') this.#showScreen();
+      else this.#startSession();
     }
 
     connectedCallback() {
@@ -91,10 +107,7 @@ function createWidgetClass() {
       this.#loads = loads;
       const { signal } = loads;
       try {
-        const transport = createRestTransport({
-          baseUrl: this.backend,
-          getToken: () => (this.#getToken ? this.#getToken() : this.token),
-        });
+        const transport = this.#transport();
         // The engine and the data download side by side, not one after the other.
         const [engine, program, member] = await Promise.all([
           loadKindredCore({ wasmUrl: this.wasmUrl }),
@@ -103,12 +116,9 @@ function createWidgetClass() {
         if (signal.aborted) return;
         this.#core ??= new engine.Core();
         // The member is checked against the program, so the program goes first.
-        for (const [resource, body] of [['program', program], ['member', member]]) {
-          const outcome = JSON.parse(this.#core.ingest(resource, body));
-          if (!outcome.ok) {
-            this.#emitError(new KindredError('payload', outcome.message, { path: outcome.path, resource }));
-          }
-        }
+        this.#ingest('program', program);
+        this.#ingest('member', member);
+        if (this.screen === 'rewards' || this.#rewards === 'loaded') await this.#loadRewards(transport, signal);
         this.#transportError = null;
       } catch (error) {
         if (signal.aborted) return;
@@ -121,11 +131,40 @@ function createWidgetClass() {
       this.#render();
     }
 
+    #transport() {
+      return createRestTransport({
+        baseUrl: this.backend,
+        getToken: () => (this.#getToken ? this.#getToken() : this.token),
+      });
+    }
+
+    /** Feeds a response to the core; a rejected payload is reported, the last good state stays. */
+    #ingest(resource, body) {
+      const outcome = JSON.parse(this.#core.ingest(resource, body));
+      if (!outcome.ok) this.#emitError(new KindredError('payload', outcome.message, { path: outcome.path, resource }));
+      return outcome;
+    }
+
+    // Pages through GET /v1/rewards into the core; the core says where to go on.
+    async #loadRewards(transport, signal) {
+      this.#rewards = 'loading';
+      this.#render();
+      let cursor = null;
+      do {
+        const query = `limit=${REWARDS_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const body = await transport.get(`/v1/rewards?${query}`, { signal });
+        if (signal.aborted) return;
+        const outcome = this.#ingest('rewards', body);
+        cursor = outcome.ok ? outcome.nextCursor : null;
+      } while (cursor);
+      this.#rewards = 'loaded';
+    }
+
     // A page (or a framework) may set properties on <kindred-widget> before
     // this module defines it; those land on the instance and would hide the
     // accessors. Take them over.
     #adoptPropertiesSetBeforeUpgrade() {
-      for (const name of ['token', 'getToken', 'backend', 'wasmUrl']) {
+      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen']) {
         if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
         const value = this[name];
         delete this[name];
@@ -149,7 +188,15 @@ function createWidgetClass() {
       this.#core?.delete();
       this.#core = null;
       this.#transportError = null;
+      this.#rewards = 'idle';
+      this.#catalogCursor = null;
       this.#announcedReady = false;
+    }
+
+    // The rewards screen fetches the catalog the first time it is shown.
+    #showScreen() {
+      this.#render();
+      if (this.screen === 'rewards' && this.#rewards === 'idle' && this.#core && !this.#loads) this.refresh();
     }
 
     #buildFrame() {
@@ -157,6 +204,17 @@ function createWidgetClass() {
       adoptWidgetStyles(shadow);
       const t = (key, params) => this.#t(key, params);
       const progress = createProgressView(t);
+      const catalog = createCatalogView(t, {
+        onQuery: (change) => {
+          this.#catalogQuery = { ...this.#catalogQuery, ...change };
+          this.#renderCatalog({ append: false });
+        },
+        onMore: () => this.#renderCatalog({ append: true }),
+        imageBase: () => new URL(this.backend || '.', document.baseURI).href,
+      });
+      const tabs = createScreenTabs(
+        [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') }],
+        (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
       const failedText = h('p', { class: 'failed-text' });
@@ -164,36 +222,45 @@ function createWidgetClass() {
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
-        h('h2', { class: 'title' }, t('widget.title')), notice, signedOut, loading, failed, progress.root);
+        h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card);
-      this.#dom = { progress, notice, signedOut, loading, failed, failedText };
+      this.#dom = { progress, catalog, tabs, notice, signedOut, loading, failed, failedText };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, notice, signedOut, loading, failed, failedText } = this.#dom;
+      const { progress, catalog, tabs, notice, signedOut, loading, failed, failedText } = this.#dom;
       // No token yet: say so rather than spin; setting one starts the session.
       signedOut.hidden = this.#hasCredentials();
-      const view = this.#core ? JSON.parse(this.#core.progressView(localIsoDate())) : null;
+      const today = localIsoDate();
+      const view = this.#core ? JSON.parse(this.#core.progressView(today)) : null;
       const ready = view?.status === 'ready';
+      const onRewards = this.screen === 'rewards';
       const problem = this.#transportError;
 
       if (ready) {
         this.#formatContext = { locale: this.locale, currency: view.program.currency, moneyCurrency: view.program.moneyCurrency };
         progress.update(view);
       }
-      progress.root.hidden = !ready;
+      tabs.root.hidden = !ready;
+      tabs.select(this.screen);
+      const catalogReady = ready && onRewards && this.#rewards === 'loaded' && this.#renderCatalog({ append: false });
+      progress.root.hidden = !ready || onRewards;
+      catalog.root.hidden = !catalogReady;
+      const showing = ready && (!onRewards || catalogReady);
+
       // With a good state on screen, a failure is a notice above it; without
-      // one, it is the whole card, with a way forward.
-      notice.hidden = !(ready && (problem || view.error));
+      // one, it is the whole panel, with a way forward.
+      notice.hidden = !(showing && (problem || view.error));
       notice.textContent = [problem?.message, this.#t('widget.stale')].filter(Boolean).join(' ');
-      const hardFailure = !ready && Boolean(problem || view?.error);
+      const hardFailure = !showing && Boolean(problem || (!ready && view?.error));
       failed.hidden = !hardFailure;
       failedText.textContent = problem ? problem.message : this.#t('widget.failed');
-      loading.hidden = ready || hardFailure || !signedOut.hidden;
+      loading.hidden = showing || hardFailure || !signedOut.hidden;
 
       if (ready && !this.#announcedReady) {
         this.#announcedReady = true;
@@ -201,6 +268,18 @@ function createWidgetClass() {
           bubbles: true, composed: true, detail: { tier: view.tier?.id ?? null, points: view.member.points },
         }));
       }
+    }
+
+    // Asks the core for the catalog page the query names: the first page, or
+    // with append, the one after what is shown. Returns whether it was ready.
+    #renderCatalog({ append }) {
+      if (!this.#core || this.#rewards !== 'loaded') return false;
+      const query = { ...this.#catalogQuery, cursor: append ? this.#catalogCursor ?? '' : '' };
+      const view = JSON.parse(this.#core.catalogView(JSON.stringify(query), localIsoDate()));
+      if (view.status !== 'ready') return false;
+      this.#catalogCursor = view.nextCursor;
+      this.#dom.catalog.update(view, { append });
+      return true;
     }
 
     #emitError(error) {

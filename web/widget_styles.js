@@ -75,9 +75,48 @@ const css = `
 button { font: inherit; min-height: 44px; min-width: 44px; padding: 8px 18px; border-radius: 999px;
   border: 2px solid var(--kindred-accent); background: transparent; color: var(--kindred-ink); cursor: pointer; }
 button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset: 2px; }
+.tabs { display: flex; gap: 4px; margin: 0 0 16px; padding: 4px; border-radius: 999px; background: var(--kindred-track); }
+.tab { flex: 1; min-height: 40px; border: 0; border-radius: 999px; background: transparent; color: var(--kindred-muted);
+  font-weight: 600; padding: 6px 12px; }
+.tab[aria-selected="true"] { background: var(--kindred-surface); color: var(--kindred-ink); box-shadow: 0 1px 3px rgb(0 0 0 / 0.12); }
+.controls { display: flex; gap: 8px; flex-wrap: wrap; }
+.search, .sort { font: inherit; min-height: 44px; border-radius: 12px; border: 1px solid var(--kindred-track);
+  background: var(--kindred-surface); color: var(--kindred-ink); padding: 8px 12px; }
+.search { flex: 1 1 12rem; min-width: 0; }
+.sort { flex: 0 1 auto; max-width: 100%; }
+.search:focus-visible, .sort:focus-visible, .filter-box:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset: 1px; }
+.chips { display: flex; gap: 6px; margin: 12px 0 0; overflow-x: auto; padding-bottom: 2px; scrollbar-width: thin;
+  /* width 0 + min-width 100%: fills the card but adds nothing to the widget's
+     min-content width, so a long row of chips scrolls instead of widening
+     the host page's layout (a grid track of 1fr would grow to fit it). */
+  width: 0; min-width: 100%; }
+.chip { flex: none; min-height: 36px; padding: 4px 14px; border-width: 1px; border-color: var(--kindred-track);
+  font-size: 0.875rem; text-transform: capitalize; }
+.chip[aria-pressed="true"] { background: var(--kindred-accent); color: var(--kindred-accent-ink); border-color: var(--kindred-accent); }
+.filters { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 10px 0 0; font-size: 0.875rem; }
+.filter { display: inline-flex; align-items: center; gap: 6px; min-height: 32px; cursor: pointer; }
+.filter-box { width: 18px; height: 18px; accent-color: var(--kindred-accent); }
+.count { margin: 12px 0 4px; font-size: 0.8125rem; color: var(--kindred-muted); }
+.rewards { list-style: none; margin: 0; padding: 0; }
+.reward { display: flex; gap: 12px; align-items: center; padding: 10px 0; border-top: 1px solid var(--kindred-track); }
+.reward:first-child { border-top: 0; }
+.thumb { position: relative; flex: none; width: 56px; height: 56px; border-radius: 12px; overflow: hidden;
+  display: grid; place-items: center; background: var(--kindred-track); color: var(--kindred-muted); font-weight: 700; font-size: 1.25rem; }
+.thumb img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; opacity: 0; transition: opacity 200ms; }
+.thumb.loaded img { opacity: 1; }
+.reward-body { min-width: 0; flex: 1; }
+.reward-name { margin: 0; font-size: 1rem; font-weight: 600; overflow-wrap: anywhere;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.reward-meta { margin: 2px 0 0; font-size: 0.8125rem; color: var(--kindred-muted); text-transform: none; }
+.reward-status { margin: 2px 0 0; font-size: 0.8125rem; font-weight: 600; color: var(--kindred-muted); }
+.reward.redeemable .reward-status { color: var(--kindred-accent); }
+.reward.out-of-stock .reward-name, .reward.tier-locked .reward-name { color: var(--kindred-muted); }
+.empty { margin: 16px 0; color: var(--kindred-muted); }
+.more { display: block; margin: 12px auto 0; }
 @media (prefers-reduced-motion: reduce) {
   .bar-fill { transition: none; }
   .spinner { animation: none; }
+  .thumb img { transition: none; }
 }
 `;
 

@@ -23,7 +23,9 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
   } else if (resource == "rewards") {
     auto parsed = parseRewardPage(json);
     if (parsed) {
-      catalog_.upsert(std::move(parsed).value().items);
+      RewardPage page = std::move(parsed).value();
+      catalog_.upsert(std::move(page.items));
+      rewardsCursor_ = std::move(page.nextCursor);
       rewardsLoaded_ = true;
     } else {
       error = parsed.error();
@@ -39,6 +41,9 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
 std::string Core::ingestJson(std::string_view resource, std::string_view json) {
   const auto error = ingest(resource, json);
   nlohmann::json answer = {{"ok", !error}};
+  // The shim pages through GET /v1/rewards by this, without parsing pages itself.
+  if (!error && resource == "rewards")
+    answer["nextCursor"] = rewardsCursor_ ? nlohmann::json(*rewardsCursor_) : nlohmann::json(nullptr);
   if (error) {
     answer["path"] = error->path;
     answer["problem"] = error->problem;

@@ -35,6 +35,13 @@ TEST(CoreCatalog, LoadingUntilTheFirstRewardsPage) {
   EXPECT_EQ(empty["total"], 0);
 }
 
+TEST(CoreCatalog, TheIngestAnswerCarriesTheNextCursor) {
+  Core core;
+  EXPECT_EQ(core.ingestJson("rewards", testing::withValue(testing::kRewardPageJson, "/nextCursor", "c2")),
+            R"({"nextCursor":"c2","ok":true})");
+  EXPECT_EQ(core.ingestJson("rewards", testing::kRewardPageJson), R"({"nextCursor":null,"ok":true})");
+}
+
 TEST(CoreCatalog, ItemsSayWhatStandsBetweenTheMemberAndEachReward) {
   const Core core = loadedCore();
   const json view = catalog(core, {{"sort", "cost-asc"}});

@@ -25,7 +25,8 @@ class Core {
   std::optional<InputError> ingest(std::string_view resource, std::string_view json);
 
   // The same, answered as JSON for hosts that speak strings:
-  // {"ok":true} or {"ok":false,"path":"...","problem":"...","message":"..."}.
+  // {"ok":true} or {"ok":false,"path":"...","problem":"...","message":"..."};
+  // a rewards page answers {"ok":true,"nextCursor":"..." | null} to page on.
   std::string ingestJson(std::string_view resource, std::string_view json);
 
   // The progress screen's view model as one JSON document (see progress_view.hpp).
@@ -48,6 +49,7 @@ class Core {
   std::optional<Member> member_;
   Catalog catalog_;
   bool rewardsLoaded_ = false;  // a first page arrived, even an empty one
+  std::optional<std::string> rewardsCursor_;  // of the last page taken
   std::map<std::string, InputError, std::less<>> rejected_;  // by resource
 };
 
