@@ -20,6 +20,19 @@ std::string catalogView(const kindred::Core& core, const std::string& queryJson,
   return core.catalogViewJson(queryJson, todayIso);
 }
 
+std::string redeem(kindred::Core& core, const std::string& rewardId, const std::string& nonce,
+                   const std::string& todayIso) {
+  return core.redeemJson(rewardId, nonce, todayIso);
+}
+
+std::string redemptionAnswer(kindred::Core& core, const std::string& rewardId, int status, const std::string& body) {
+  return core.redemptionAnswerJson(rewardId, status, body);
+}
+
+std::string redemptionView(const kindred::Core& core, const std::string& rewardId) {
+  return core.redemptionViewJson(rewardId);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kindred_core) {
@@ -27,5 +40,8 @@ EMSCRIPTEN_BINDINGS(kindred_core) {
       .constructor<>()
       .function("ingest", &ingest)
       .function("progressView", &progressView)
-      .function("catalogView", &catalogView);
+      .function("catalogView", &catalogView)
+      .function("redeem", &redeem)
+      .function("redemptionAnswer", &redemptionAnswer)
+      .function("redemptionView", &redemptionView);
 }

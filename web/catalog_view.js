@@ -22,9 +22,10 @@ function safeImageUrl(url, base) {
 
 /**
  * @param {(key: string, params?: object) => string} t
- * @param {{onQuery: (change: object) => void, onMore: () => void, imageBase: () => string}} actions
+ * @param {{onQuery: (change: object) => void, onMore: () => void, imageBase: () => string,
+ *   onRedeem: (item: object, button: HTMLElement) => void}} actions
  */
-export function createCatalogView(t, { onQuery, onMore, imageBase }) {
+export function createCatalogView(t, { onQuery, onMore, imageBase, onRedeem }) {
   const search = h('input', {
     type: 'search', class: 'search', part: 'search', placeholder: t('catalog.searchPlaceholder'),
     'aria-label': t('catalog.searchLabel'), autocomplete: 'off', enterkeyhint: 'search',
@@ -87,12 +88,18 @@ export function createCatalogView(t, { onQuery, onMore, imageBase }) {
       image.src = src;
       thumb.append(image);
     }
-    return h('li', { class: `reward ${item.availability}`, part: 'reward', 'data-reward-id': item.id },
-      thumb,
-      h('div', { class: 'reward-body' },
-        h('h3', { class: 'reward-name' }, item.name),
-        h('p', { class: 'reward-meta' }, t('catalog.cost', { cost: item.cost }), ' · ', item.category.replace(/[-_]+/g, ' ')),
-        h('p', { class: 'reward-status' }, statusText(item))));
+    const body = h('div', { class: 'reward-body' },
+      h('h3', { class: 'reward-name' }, item.name),
+      h('p', { class: 'reward-meta' }, t('catalog.cost', { cost: item.cost }), ' · ', item.category.replace(/[-_]+/g, ' ')),
+      h('p', { class: 'reward-status' }, statusText(item)));
+    const rowElement = h('li', { class: `reward ${item.availability}`, part: 'reward', 'data-reward-id': item.id }, thumb, body);
+    if (item.availability === 'redeemable') {
+      const redeem = h('button', { type: 'button', class: 'redeem', part: 'redeem', 'aria-label': t('catalog.redeemLabel', { name: item.name }) },
+        t('catalog.redeem'));
+      redeem.addEventListener('click', () => onRedeem(item, redeem));
+      rowElement.append(redeem);
+    }
+    return rowElement;
   }
 
   const root = h('div', { class: 'catalog' },

@@ -11,6 +11,7 @@ import { formatMessage } from './format_message.js';
 import { createProgressView } from './progress_view.js';
 import { createCatalogView } from './catalog_view.js';
 import { createScreenTabs } from './screen_tabs.js';
+import { createRedeemDialog } from './redeem_dialog.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
 import english from './messages_en.js';
@@ -18,6 +19,11 @@ import english from './messages_en.js';
 const TAG = 'kindred-widget';
 const SCREENS = ['progress', 'rewards'];
 const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
+
+/** 24 random hex digits: makes each new redemption intent's key unique. */
+function randomNonce() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 /** The shopper's calendar day, which expiry dates are counted against. */
 function localIsoDate(now = new Date()) {
@@ -37,6 +43,7 @@ function createWidgetClass() {
     #rewards = 'idle';       // 'idle' | 'loading' | 'loaded': the catalog is fetched when first shown
     #catalogQuery = { sort: 'popular', limit: 20 };
     #catalogCursor = null;   // where "Show more" continues
+    #redeeming = null;       // the catalog item in the redemption dialog
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
@@ -190,6 +197,8 @@ function createWidgetClass() {
       this.#transportError = null;
       this.#rewards = 'idle';
       this.#catalogCursor = null;
+      this.#redeeming = null;
+      if (this.#dom?.redeemDialog.isOpen) this.#dom.redeemDialog.root.close();
       this.#announcedReady = false;
     }
 
@@ -210,8 +219,20 @@ function createWidgetClass() {
           this.#renderCatalog({ append: false });
         },
         onMore: () => this.#renderCatalog({ append: true }),
+        onRedeem: (item, button) => {
+          this.#redeeming = item;
+          const balance = JSON.parse(this.#core.progressView(localIsoDate())).member?.points ?? 0;
+          // Back to this reward's Redeem button, or its row if it has none now.
+          const focusTarget = () => {
+            if (button.isConnected) return button;
+            const row = catalog.root.querySelector(`[data-reward-id="${CSS.escape(item.id)}"]`);
+            return row?.querySelector('.redeem') ?? catalog.root.querySelector('.search');
+          };
+          redeemDialog.open(item, balance, focusTarget);
+        },
         imageBase: () => new URL(this.backend || '.', document.baseURI).href,
       });
+      const redeemDialog = createRedeemDialog(t, { onConfirm: () => this.#redeem() });
       const tabs = createScreenTabs(
         [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') }],
         (id) => { this.screen = id; });
@@ -225,8 +246,8 @@ function createWidgetClass() {
       const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
-      shadow.append(card);
-      this.#dom = { progress, catalog, tabs, notice, signedOut, loading, failed, failedText };
+      shadow.append(card, redeemDialog.root);
+      this.#dom = { progress, catalog, tabs, redeemDialog, notice, signedOut, loading, failed, failedText };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
@@ -280,6 +301,46 @@ function createWidgetClass() {
       this.#catalogCursor = view.nextCursor;
       this.#dom.catalog.update(view, { append });
       return true;
+    }
+
+    // Sends the redemption in the dialog. The core gives the request and its
+    // Idempotency-Key (the same one again when this repeats an unfinished
+    // intent), and reads the answer; the backend decides.
+    async #redeem() {
+      const item = this.#redeeming;
+      const core = this.#core;
+      const dialog = this.#dom.redeemDialog;
+      if (!item || !core) return;
+      const started = JSON.parse(core.redeem(item.id, randomNonce(), localIsoDate()));
+      if (!started.ok) {
+        dialog.failed(this.#t(`redeem.failed.${started.reason}`), false);
+        return;
+      }
+      dialog.pending();
+      const answer = await this.#transport().send(started.command);
+      if (core !== this.#core) return;  // the session ended meanwhile (another member)
+      const view = JSON.parse(core.redemptionAnswer(item.id, answer.status, answer.body));
+      if (view.state === 'succeeded') {
+        dialog.succeeded(view);
+        this.dispatchEvent(new CustomEvent('kindred:redeem', {
+          bubbles: true, composed: true, detail: { rewardId: item.id, code: view.code, balance: view.balance },
+        }));
+      } else {
+        // Pending here means an answer we could not read: asking again with
+        // the same key fetches the stored one.
+        const canRetry = view.state === 'pending' || view.reason === 'network';
+        const message = view.reason && view.reason !== 'network' && view.detail ? view.detail
+          : this.#t(`redeem.failed.${view.reason ?? 'network'}`);
+        dialog.failed(message, canRetry);
+        this.#emitError(new KindredError(canRetry ? 'network' : 'http', message, { rewardId: item.id, reason: view.reason }));
+        // The backend knew better than this screen (another tab spent the
+        // points, the stock ran out): fetch what is true now.
+        if (!canRetry) {
+          this.refresh();
+          return;
+        }
+      }
+      this.#render();
     }
 
     #emitError(error) {

@@ -52,7 +52,50 @@ export function createRestTransport({
     }
   }
 
+  /** One write attempt: any HTTP answer is returned, not thrown; the core reads it. */
+  async function sendOnce({ method, path, body, idempotencyKey }, signal) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const onAbort = () => timeout.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const token = await getToken();
+      signal?.throwIfAborted();
+      const response = await fetch(`${root}${path}`, {
+        method,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`, 'Idempotency-Key': idempotencyKey },
+        body,
+        signal: timeout.signal,
+      });
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      return { status: 0, body: '' };  // no answer: offline, refused or timed out
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   return {
+    /**
+     * Sends a write the core asked for. It carries an Idempotency-Key, so
+     * it is safe to repeat: no answer, a 5xx or a 429 are retried with
+     * backoff. Resolves with the last {status, body}; status 0 means no answer.
+     * @param {{method: string, path: string, body: string, idempotencyKey: string}} command
+     * @param {{signal?: AbortSignal}} [options]
+     */
+    async send(command, { signal } = {}) {
+      for (let attemptNumber = 0; ; attemptNumber += 1) {
+        const answer = await sendOnce(command, signal);
+        const retryable = answer.status === 0 || answer.status === 429 || answer.status >= 500;
+        if (!retryable || attemptNumber >= retries) return answer;
+        const backoff = 250 * 2 ** attemptNumber;
+        await sleep(backoff / 2 + Math.random() * backoff / 2, signal);
+      }
+    },
+
     /**
      * GET a JSON resource as text. Reads are safe to repeat, so retryable
      * failures are retried with exponential backoff and jitter.

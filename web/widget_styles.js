@@ -111,6 +111,22 @@ button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset:
 .reward-status { margin: 2px 0 0; font-size: 0.8125rem; font-weight: 600; color: var(--kindred-muted); }
 .reward.redeemable .reward-status { color: var(--kindred-accent); }
 .reward.out-of-stock .reward-name, .reward.tier-locked .reward-name { color: var(--kindred-muted); }
+.redeem { flex: none; min-height: 40px; padding: 6px 16px; background: var(--kindred-accent); color: var(--kindred-accent-ink);
+  font-weight: 600; }
+.dialog { width: min(92vw, 420px); border: 0; border-radius: var(--kindred-radius); padding: 24px;
+  background: var(--kindred-surface); color: var(--kindred-ink); font-family: var(--kindred-font);
+  box-shadow: 0 12px 48px rgb(0 0 0 / 0.3); }
+.dialog::backdrop { background: rgb(0 0 0 / 0.45); }
+.dialog-title { margin: 0 0 8px; font-size: 1.25rem; overflow-wrap: anywhere; }
+.dialog-text { margin: 0 0 12px; color: var(--kindred-muted); overflow-wrap: anywhere; }
+.dialog-summary { margin: 0 0 12px; font-weight: 600; }
+.dialog-status { margin: 0 0 12px; min-height: 1.4em; }
+.voucher { display: block; margin: 0 0 12px; padding: 12px; border-radius: 12px; border: 2px dashed var(--kindred-accent);
+  font: 700 1.375rem/1.2 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; letter-spacing: 0.06em;
+  text-align: center; user-select: all; overflow-wrap: anywhere; }
+.dialog-actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
+.primary { background: var(--kindred-accent); color: var(--kindred-accent-ink); font-weight: 600; }
+.primary:disabled { opacity: 0.6; cursor: progress; }
 .empty { margin: 16px 0; color: var(--kindred-muted); }
 .more { display: block; margin: 12px auto 0; }
 @media (prefers-reduced-motion: reduce) {

@@ -78,8 +78,10 @@ Result<CatalogQuery> parseCatalogQuery(std::string_view json) {
   return query;
 }
 
-Shopper shopperFor(const Program& program, const Member& member, CalendarDate today) {
+Shopper shopperFor(const Program& program, const Member& member, CalendarDate today,
+                   const std::map<std::string, int>& redeemedCategories) {
   Shopper shopper;
+  shopper.redemptionsByCategory = redeemedCategories;
   shopper.points = member.points;
   shopper.today = today;
   for (const auto& tier : program.tiers) shopper.tierIds.push_back(tier.id);
@@ -91,7 +93,7 @@ Shopper shopperFor(const Program& program, const Member& member, CalendarDate to
 std::string catalogViewJson(const Catalog& catalog, bool rewardsLoaded,
                             const std::optional<Program>& program, const std::optional<Member>& member,
                             const std::optional<InputError>& error, std::string_view queryJson,
-                            CalendarDate today) {
+                            CalendarDate today, const std::map<std::string, int>& redeemedCategories) {
   nlohmann::json view = {{"screen", "catalog"}, {"error", error ? errorJson(*error) : nlohmann::json(nullptr)}};
   if (!program || !member || !rewardsLoaded) {
     view["status"] = "loading";
@@ -108,7 +110,7 @@ std::string catalogViewJson(const Catalog& catalog, bool rewardsLoaded,
     view["categories"] = nlohmann::json::array();
     return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  const auto page = catalog.query(query.value(), shopperFor(*program, *member, today));
+  const auto page = catalog.query(query.value(), shopperFor(*program, *member, today, redeemedCategories));
   view["status"] = "ready";
   view["sort"] = sortName(query.value().sort);
   nlohmann::json items = nlohmann::json::array();

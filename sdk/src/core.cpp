@@ -67,7 +67,8 @@ std::string Core::catalogViewJson(std::string_view queryJson, std::string_view t
     return kindred::catalogViewJson(catalog_, false, program_, member_,
                                     InputError{"today", "expected a date as YYYY-MM-DD"}, queryJson, {});
   }
-  return kindred::catalogViewJson(catalog_, rewardsLoaded_, program_, member_, currentError(), queryJson, *today);
+  return kindred::catalogViewJson(catalog_, rewardsLoaded_, program_, member_, currentError(), queryJson, *today,
+                                  redeemedCategories_);
 }
 
 std::string Core::progressViewJson(std::string_view todayIso) const {
@@ -77,6 +78,128 @@ std::string Core::progressViewJson(std::string_view todayIso) const {
                                     {"problem", "expected a date as YYYY-MM-DD"},
                                     {"message", "today: expected a date as YYYY-MM-DD"}}}};
   return view.dump();
+}
+
+namespace {
+
+bool isNonce(std::string_view nonce) {
+  if (nonce.size() < 8 || nonce.size() > 64) return false;
+  for (char c : nonce)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+std::string refusal(const char* reason, const std::string& message) {
+  return nlohmann::json{{"ok", false}, {"reason", reason}, {"message", message}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, std::string_view todayIso) {
+  const auto today = CalendarDate::parse(todayIso);
+  if (!today) return refusal("invalid", "today: expected a date as YYYY-MM-DD");
+  if (!isNonce(nonce)) return refusal("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
+  const Reward* reward = catalog_.find(std::string(rewardId));
+  if (!reward || !program_ || !member_) return refusal("unknown-reward", "That reward is not in the catalog.");
+
+  auto existing = redemptions_.find(rewardId);
+  const bool unfinished = existing != redemptions_.end() &&
+      (existing->second.state == RedemptionState::Pending ||
+       (existing->second.state == RedemptionState::Failed && existing->second.failure == RedemptionFailure::Network));
+  if (!unfinished) {
+    // Checked only for a new intent: one already sent must be allowed to
+    // finish, whatever the catalog has learnt since.
+    const Availability availability = Catalog::availabilityOf(*reward, shopperFor(*program_, *member_, *today));
+    if (availability == Availability::OutOfStock) return refusal("out-of-stock", "This reward is out of stock.");
+    if (availability == Availability::TierLocked || availability == Availability::EarlyAccessLocked)
+      return refusal("tier", "This reward is not open to your tier yet.");
+    if (availability == Availability::PointsAway) return refusal("points-short", "You do not have enough points yet.");
+    RedemptionIntent intent;
+    intent.rewardId = std::string(rewardId);
+    intent.idempotencyKey = "redeem-" + std::string(nonce);
+    existing = redemptions_.insert_or_assign(std::string(rewardId), std::move(intent)).first;
+  }
+  RedemptionIntent& intent = existing->second;
+  intent.state = RedemptionState::Pending;
+  intent.failure = RedemptionFailure::None;
+  const nlohmann::json command = {{"method", "POST"},
+                                  {"path", "/v1/redemptions"},
+                                  {"idempotencyKey", intent.idempotencyKey},
+                                  {"body", nlohmann::json{{"rewardId", intent.rewardId}}.dump()}};
+  return nlohmann::json{{"ok", true}, {"command", command}}.dump(-1, ' ', false,
+                                                                 nlohmann::json::error_handler_t::replace);
+}
+
+std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, std::string_view body) {
+  const auto found = redemptions_.find(rewardId);
+  if (found == redemptions_.end() || found->second.state != RedemptionState::Pending) return redemptionViewJson(rewardId);
+  RedemptionIntent& intent = found->second;
+
+  if (status == 200 || status == 201) {
+    auto receipt = parseRedemptionReceipt(body);
+    if (!receipt) {
+      // Applied, but unreadable: stay pending, so asking again with the same
+      // key fetches the stored answer instead of redeeming twice.
+      rejected_.insert_or_assign("redemption", receipt.error());
+      return redemptionViewJson(rewardId);
+    }
+    rejected_.erase("redemption");
+    intent.state = RedemptionState::Succeeded;
+    intent.code = receipt.value().code;
+    intent.pointsSpent = receipt.value().pointsSpent;
+    if (!program_ || !receipt.value().member.tierId || program_->findTier(*receipt.value().member.tierId))
+      member_ = std::move(receipt).value().member;
+    if (const Reward* reward = catalog_.find(intent.rewardId)) {
+      ++redeemedCategories_[reward->category];
+      if (reward->stock && *reward->stock > 0) {
+        Reward updated = *reward;
+        --*updated.stock;
+        catalog_.upsert({std::move(updated)});
+      }
+    }
+    return redemptionViewJson(rewardId);
+  }
+
+  std::string problemType;
+  nlohmann::json problem = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  if (problem.is_object()) {
+    if (problem.contains("type") && problem["type"].is_string()) problemType = problem["type"].get<std::string>();
+    if (problem.contains("detail") && problem["detail"].is_string()) intent.detail = problem["detail"].get<std::string>();
+  }
+  const auto failure = failureForAnswer(status, problemType);
+  intent.state = RedemptionState::Failed;
+  // No definitive answer: the intent and its key stay for a retry.
+  intent.failure = failure ? *failure : RedemptionFailure::Network;
+  if (intent.failure == RedemptionFailure::OutOfStock) {
+    if (const Reward* reward = catalog_.find(intent.rewardId)) {
+      Reward updated = *reward;
+      updated.stock = 0;
+      catalog_.upsert({std::move(updated)});
+    }
+  }
+  return redemptionViewJson(rewardId);
+}
+
+std::string Core::redemptionViewJson(std::string_view rewardId) const {
+  nlohmann::json view = {{"rewardId", rewardId}, {"state", "none"}, {"reason", nullptr}, {"detail", nullptr},
+                         {"code", nullptr}, {"pointsSpent", 0},
+                         {"balance", member_ ? nlohmann::json(member_->points) : nlohmann::json(nullptr)}};
+  const auto found = redemptions_.find(rewardId);
+  if (found != redemptions_.end()) {
+    const RedemptionIntent& intent = found->second;
+    view["state"] = intent.state == RedemptionState::Pending     ? "pending"
+                    : intent.state == RedemptionState::Succeeded ? "succeeded"
+                                                                 : "failed";
+    if (intent.state == RedemptionState::Failed) view["reason"] = failureName(intent.failure);
+    if (!intent.detail.empty() && intent.state == RedemptionState::Failed) view["detail"] = intent.detail;
+    if (intent.state == RedemptionState::Succeeded) {
+      view["code"] = intent.code;
+      view["pointsSpent"] = intent.pointsSpent;
+    }
+  }
+  return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace kindred

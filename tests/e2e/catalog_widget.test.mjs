@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { startServer } from '../js/start_server.mjs';
 import { launchChromium, VIEWPORTS } from './chromium.mjs';
+import { backendClient } from './backend_client.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const shots = join(root, 'test-results', 'screenshots');
@@ -31,24 +32,7 @@ after(async () => {
   await server?.stop();
 });
 
-/** Every reward the backend has, paged the way the contract says. */
-async function backendRewards(memberId) {
-  const login = await fetch(new URL('/demo/login', server.url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ memberId }),
-  });
-  const { token } = await login.json();
-  const items = [];
-  let cursor = null;
-  do {
-    const url = new URL('/v1/rewards', server.url);
-    url.searchParams.set('limit', '50');
-    if (cursor) url.searchParams.set('cursor', cursor);
-    const page = await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json();
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
+const backendRewards = (memberId) => backendClient(server.url).rewards(memberId);
 
 async function openRewards(t, { member = 'm_ada', viewport = VIEWPORTS.desktop } = {}) {
   const context = await browser.newContext(viewport);

@@ -96,3 +96,36 @@ test('the caller can cancel, and a cancelled request is not retried', async () =
   await assert.rejects(pending, { message: 'member switched' });
   assert.equal(calls.length, 1);
 });
+
+test('a write carries its Idempotency-Key and is retried with the same key', async () => {
+  const { fetch, calls } = scriptedFetch(
+    () => { throw new TypeError('Failed to fetch'); },
+    problem(503, { title: 'Unavailable' }),
+    json({ redemption: { code: 'X' } }, 201));
+  const transport = createRestTransport({ getToken: () => 'tok', fetch, retries: 2 });
+  const command = { method: 'POST', path: '/v1/redemptions', body: '{"rewardId":"r1"}', idempotencyKey: 'redeem-abc12345' };
+  const answer = await transport.send(command);
+  assert.deepEqual(answer, { status: 201, body: '{"redemption":{"code":"X"}}' });
+  assert.equal(calls.length, 3);
+  for (const call of calls) {
+    assert.equal(call.init.method, 'POST');
+    assert.equal(call.init.headers['Idempotency-Key'], 'redeem-abc12345');
+    assert.equal(call.init.body, '{"rewardId":"r1"}');
+  }
+});
+
+test('a write answered with a 4xx is returned for the core to read, not retried', async () => {
+  const { fetch, calls } = scriptedFetch(problem(422, { detail: 'You need 60 more points.' }));
+  const transport = createRestTransport({ getToken: () => 'tok', fetch });
+  const answer = await transport.send({ method: 'POST', path: '/v1/redemptions', body: '{}', idempotencyKey: 'k-12345678' });
+  assert.equal(answer.status, 422);
+  assert.match(answer.body, /60 more points/);
+  assert.equal(calls.length, 1);
+});
+
+test('a write that never gets an answer resolves with status 0', async () => {
+  const fail = () => { throw new TypeError('Failed to fetch'); };
+  const transport = createRestTransport({ getToken: () => 'tok', fetch: scriptedFetch(fail, fail).fetch, retries: 1 });
+  assert.deepEqual(await transport.send({ method: 'POST', path: '/v1/redemptions', body: '{}', idempotencyKey: 'k-12345678' }),
+    { status: 0, body: '' });
+});

@@ -13,6 +13,7 @@
 //                    "pointsAway", "tier": {"id", "name"} | null, "earlyAccessUntil"}]}
 // "tier" names the tier that unlocks a locked item (or its early access).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,11 +30,12 @@ namespace kindred {
 Result<CatalogQuery> parseCatalogQuery(std::string_view json);
 
 // Who is looking, from the program and the member as the progress engine sees them.
-Shopper shopperFor(const Program& program, const Member& member, CalendarDate today);
+Shopper shopperFor(const Program& program, const Member& member, CalendarDate today,
+                   const std::map<std::string, int>& redeemedCategories = {});
 
 std::string catalogViewJson(const Catalog& catalog, bool rewardsLoaded,
                             const std::optional<Program>& program, const std::optional<Member>& member,
                             const std::optional<InputError>& error, std::string_view queryJson,
-                            CalendarDate today);
+                            CalendarDate today, const std::map<std::string, int>& redeemedCategories = {});
 
 }  // namespace kindred

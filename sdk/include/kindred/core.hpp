@@ -13,6 +13,7 @@
 #include "kindred/input_error.hpp"
 #include "kindred/member.hpp"
 #include "kindred/program.hpp"
+#include "kindred/redemption.hpp"
 
 namespace kindred {
 
@@ -38,6 +39,22 @@ class Core {
   // The catalog screen's view model for a query document (see catalog_view.hpp).
   std::string catalogViewJson(std::string_view queryJson, std::string_view todayIso) const;
 
+  // Starts the redemption of a reward, or repeats the one under way: answers
+  // {"ok":true,"command":{"method":"POST","path":"/v1/redemptions",
+  // "idempotencyKey":"...","body":"..."}} with the same key for every repeat of
+  // an unfinished intent, or {"ok":false,"reason":"...","message":"..."} when
+  // the catalog already says it cannot be redeemed. `nonce` (random, from the
+  // host) makes a new intent's key unique.
+  std::string redeemJson(std::string_view rewardId, std::string_view nonce, std::string_view todayIso);
+
+  // The backend's answer to that request: its HTTP status (0 when none came)
+  // and body. Answers the redemption view below.
+  std::string redemptionAnswerJson(std::string_view rewardId, int status, std::string_view body);
+
+  // {"rewardId","state":"none"|"pending"|"succeeded"|"failed","reason","detail",
+  //  "code","pointsSpent","balance"}
+  std::string redemptionViewJson(std::string_view rewardId) const;
+
   const std::optional<Program>& program() const { return program_; }
   const std::optional<Member>& member() const { return member_; }
   // Why the latest payload of some resource was rejected, if one was; a good
@@ -50,6 +67,8 @@ class Core {
   Catalog catalog_;
   bool rewardsLoaded_ = false;  // a first page arrived, even an empty one
   std::optional<std::string> rewardsCursor_;  // of the last page taken
+  std::map<std::string, RedemptionIntent, std::less<>> redemptions_;  // by reward id
+  std::map<std::string, int> redeemedCategories_;  // this session's redemptions, for "for you"
   std::map<std::string, InputError, std::less<>> rejected_;  // by resource
 };
 

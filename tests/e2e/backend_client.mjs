@@ -1,0 +1,39 @@
+// What the browser tests ask the reference backend directly, to check what
+// the widget shows (and did) against the source of truth.
+
+export function backendClient(serverUrl) {
+  async function login(memberId) {
+    const response = await fetch(new URL('/demo/login', serverUrl), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ memberId }),
+    });
+    return (await response.json()).token;
+  }
+
+  async function get(path, memberId) {
+    const token = await login(memberId);
+    const response = await fetch(new URL(path, serverUrl), { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return response.json();
+  }
+
+  /** Every item of a cursor-paged collection. */
+  async function all(path, memberId) {
+    const items = [];
+    let cursor = null;
+    do {
+      const url = new URL(path, serverUrl);
+      url.searchParams.set('limit', '50');
+      if (cursor) url.searchParams.set('cursor', cursor);
+      const page = await get(url.pathname + url.search, memberId);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  return {
+    member: (memberId) => get('/v1/member', memberId),
+    rewards: (memberId) => all('/v1/rewards', memberId),
+    activity: (memberId) => all('/v1/activity', memberId),
+  };
+}
