@@ -33,6 +33,8 @@ std::string redemptionView(const kindred::Core& core, const std::string& rewardI
   return core.redemptionViewJson(rewardId);
 }
 
+std::string activityView(const kindred::Core& core) { return core.activityViewJson(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kindred_core) {
@@ -43,5 +45,6 @@ EMSCRIPTEN_BINDINGS(kindred_core) {
       .function("catalogView", &catalogView)
       .function("redeem", &redeem)
       .function("redemptionAnswer", &redemptionAnswer)
-      .function("redemptionView", &redemptionView);
+      .function("redemptionView", &redemptionView)
+      .function("activityView", &activityView);
 }

@@ -12,12 +12,14 @@ import { createProgressView } from './progress_view.js';
 import { createCatalogView } from './catalog_view.js';
 import { createScreenTabs } from './screen_tabs.js';
 import { createRedeemDialog } from './redeem_dialog.js';
+import { createActivityView } from './activity_view.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
 import english from './messages_en.js';
 
 const TAG = 'kindred-widget';
-const SCREENS = ['progress', 'rewards'];
+const SCREENS = ['progress', 'rewards', 'activity'];
+const ACTIVITY_PAGE_SIZE = 20;
 const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
 
 /** 24 random hex digits: makes each new redemption intent's key unique. */
@@ -44,6 +46,7 @@ function createWidgetClass() {
     #catalogQuery = { sort: 'popular', limit: 20 };
     #catalogCursor = null;   // where "Show more" continues
     #redeeming = null;       // the catalog item in the redemption dialog
+    #activity = 'idle';      // like #rewards; the ledger's first page is fetched when first shown
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
@@ -72,7 +75,7 @@ function createWidgetClass() {
       return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
     }
 
-    /** The screen shown: 'progress' (default) or 'rewards'. Attribute: `screen`. */
+    /** The screen shown: 'progress' (default), 'rewards' or 'activity'. Attribute: `screen`. */
     get screen() {
       const wanted = this.getAttribute('screen');
       return SCREENS.includes(wanted) ? wanted : 'progress';
@@ -125,7 +128,13 @@ function createWidgetClass() {
         // The member is checked against the program, so the program goes first.
         this.#ingest('program', program);
         this.#ingest('member', member);
-        if (this.screen === 'rewards' || this.#rewards === 'loaded') await this.#loadRewards(transport, signal);
+        // The for-you ranking reads the ledger, so the catalog brings it along.
+        const wantsRewards = this.screen === 'rewards' || this.#rewards === 'loaded';
+        const wantsActivity = wantsRewards || this.screen === 'activity' || this.#activity === 'loaded';
+        await Promise.all([
+          wantsRewards ? this.#loadRewards(transport, signal) : null,
+          wantsActivity ? this.#loadActivity(transport, signal, { more: false }) : null,
+        ]);
         this.#transportError = null;
       } catch (error) {
         if (signal.aborted) return;
@@ -167,6 +176,30 @@ function createWidgetClass() {
       this.#rewards = 'loaded';
     }
 
+    // The ledger's first page, or with more, the page after what is shown.
+    async #loadActivity(transport, signal, { more }) {
+      if (!more) this.#activity = 'loading';
+      const cursor = more ? JSON.parse(this.#core.activityView()).nextCursor : null;
+      const query = `limit=${ACTIVITY_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const body = await transport.get(`/v1/activity?${query}`, { signal });
+      if (signal.aborted) return;
+      this.#ingest(more ? 'activity-next' : 'activity', body);
+      this.#activity = 'loaded';
+    }
+
+    // The first page again (after a redemption changed the ledger), or the next one.
+    async #readActivity({ more }) {
+      const core = this.#core;
+      try {
+        await this.#loadActivity(this.#transport(), new AbortController().signal, { more });
+      } catch (error) {
+        if (core !== this.#core) return;
+        this.#transportError = error;
+        this.#emitError(error);
+      }
+      if (core === this.#core) this.#render();
+    }
+
     // A page (or a framework) may set properties on <kindred-widget> before
     // this module defines it; those land on the instance and would hide the
     // accessors. Take them over.
@@ -196,6 +229,7 @@ function createWidgetClass() {
       this.#core = null;
       this.#transportError = null;
       this.#rewards = 'idle';
+      this.#activity = 'idle';
       this.#catalogCursor = null;
       this.#redeeming = null;
       if (this.#dom?.redeemDialog.isOpen) this.#dom.redeemDialog.root.close();
@@ -205,7 +239,9 @@ function createWidgetClass() {
     // The rewards screen fetches the catalog the first time it is shown.
     #showScreen() {
       this.#render();
-      if (this.screen === 'rewards' && this.#rewards === 'idle' && this.#core && !this.#loads) this.refresh();
+      const needed = (this.screen === 'rewards' && this.#rewards === 'idle') ||
+        (this.screen === 'activity' && this.#activity === 'idle');
+      if (needed && this.#core && !this.#loads) this.refresh();
     }
 
     #buildFrame() {
@@ -233,8 +269,10 @@ function createWidgetClass() {
         imageBase: () => new URL(this.backend || '.', document.baseURI).href,
       });
       const redeemDialog = createRedeemDialog(t, { onConfirm: () => this.#redeem() });
+      const activity = createActivityView(t, { onMore: () => this.#readActivity({ more: true }), locale: () => this.locale });
       const tabs = createScreenTabs(
-        [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') }],
+        [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') },
+          { id: 'activity', label: t('tabs.activity') }],
         (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
@@ -243,18 +281,18 @@ function createWidgetClass() {
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
-      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root, activity.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card, redeemDialog.root);
-      this.#dom = { progress, catalog, tabs, redeemDialog, notice, signedOut, loading, failed, failedText };
+      this.#dom = { progress, catalog, activity, tabs, redeemDialog, notice, signedOut, loading, failed, failedText };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, catalog, tabs, notice, signedOut, loading, failed, failedText } = this.#dom;
+      const { progress, catalog, activity, tabs, notice, signedOut, loading, failed, failedText } = this.#dom;
       // No token yet: say so rather than spin; setting one starts the session.
       signedOut.hidden = this.#hasCredentials();
       const today = localIsoDate();
@@ -270,9 +308,14 @@ function createWidgetClass() {
       tabs.root.hidden = !ready;
       tabs.select(this.screen);
       const catalogReady = ready && onRewards && this.#rewards === 'loaded' && this.#renderCatalog({ append: false });
-      progress.root.hidden = !ready || onRewards;
+      const onActivity = this.screen === 'activity';
+      const activityView = ready && onActivity && this.#activity === 'loaded' ? JSON.parse(this.#core.activityView()) : null;
+      const activityReady = activityView?.status === 'ready';
+      if (activityReady) activity.update(activityView);
+      progress.root.hidden = !ready || onRewards || onActivity;
       catalog.root.hidden = !catalogReady;
-      const showing = ready && (!onRewards || catalogReady);
+      activity.root.hidden = !activityReady;
+      const showing = ready && (onRewards ? catalogReady : onActivity ? activityReady : true);
 
       // With a good state on screen, a failure is a notice above it; without
       // one, it is the whole panel, with a way forward.
@@ -322,6 +365,7 @@ function createWidgetClass() {
       const view = JSON.parse(core.redemptionAnswer(item.id, answer.status, answer.body));
       if (view.state === 'succeeded') {
         dialog.succeeded(view);
+        this.#readActivity({ more: false });
         this.dispatchEvent(new CustomEvent('kindred:redeem', {
           bubbles: true, composed: true, detail: { rewardId: item.id, code: view.code, balance: view.balance },
         }));

@@ -11,6 +11,16 @@ export default {
 
   'tabs.progress': 'Progress',
   'tabs.rewards': 'Rewards',
+  'tabs.activity': 'Activity',
+
+  'activity.empty': 'No activity yet. Points you earn and spend will show here.',
+  'activity.more': 'Show older',
+  'activity.points': '{amount}',
+  'activity.kind.earn': 'Earned',
+  'activity.kind.redemption': 'Redeemed',
+  'activity.kind.game_prize': 'Game prize',
+  'activity.kind.expiration': 'Expired',
+  'activity.kind.adjustment': 'Adjustment',
 
   'catalog.searchLabel': 'Search rewards',
   'catalog.searchPlaceholder': 'Search rewards',

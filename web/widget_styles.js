@@ -127,6 +127,15 @@ button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset:
 .dialog-actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
 .primary { background: var(--kindred-accent); color: var(--kindred-accent-ink); font-weight: 600; }
 .primary:disabled { opacity: 0.6; cursor: progress; }
+.activity-list { list-style: none; margin: 0; padding: 0; }
+.activity { display: flex; gap: 12px; align-items: center; justify-content: space-between; padding: 10px 0;
+  border-top: 1px solid var(--kindred-track); }
+.activity:first-child { border-top: 0; }
+.activity-body { min-width: 0; }
+.activity-text { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.activity-meta { margin: 2px 0 0; font-size: 0.8125rem; color: var(--kindred-muted); }
+.activity-points { margin: 0; flex: none; font-weight: 700; font-variant-numeric: tabular-nums; }
+.activity.earned .activity-points { color: var(--kindred-accent); }
 .empty { margin: 16px 0; color: var(--kindred-muted); }
 .more { display: block; margin: 12px auto 0; }
 @media (prefers-reduced-motion: reduce) {

@@ -1,5 +1,7 @@
 #include "kindred/core.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "kindred/catalog_view.hpp"
@@ -30,11 +32,29 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
     } else {
       error = parsed.error();
     }
+  } else if (resource == "activity" || resource == "activity-next") {
+    auto parsed = parseActivityPage(json);
+    if (parsed) {
+      ActivityPage page = std::move(parsed).value();
+      if (resource == "activity") activity_.clear();  // a first page: the ledger as it is now
+      for (auto& entry : page.items) {
+        const bool known = std::any_of(activity_.begin(), activity_.end(),
+                                       [&](const ActivityEntry& seen) { return seen.id == entry.id; });
+        if (!known) activity_.push_back(std::move(entry));
+      }
+      activityCursor_ = std::move(page.nextCursor);
+      activityLoaded_ = true;
+      redeemedCategories_.clear();  // the ledger now includes this session's redemptions
+    } else {
+      error = parsed.error();
+    }
   } else {
     error = InputError{std::string(resource), "is not a resource the core knows"};
   }
-  if (error) rejected_.insert_or_assign(std::string(resource), *error);
-  else rejected_.erase(std::string(resource));
+  // Errors are kept per resource; the pages of one collection share theirs.
+  const std::string errorKey = resource == "activity-next" ? "activity" : std::string(resource);
+  if (error) rejected_.insert_or_assign(errorKey, *error);
+  else rejected_.erase(errorKey);
   return error;
 }
 
@@ -44,6 +64,8 @@ std::string Core::ingestJson(std::string_view resource, std::string_view json) {
   // The shim pages through GET /v1/rewards by this, without parsing pages itself.
   if (!error && resource == "rewards")
     answer["nextCursor"] = rewardsCursor_ ? nlohmann::json(*rewardsCursor_) : nlohmann::json(nullptr);
+  if (!error && (resource == "activity" || resource == "activity-next"))
+    answer["nextCursor"] = activityCursor_ ? nlohmann::json(*activityCursor_) : nlohmann::json(nullptr);
   if (error) {
     answer["path"] = error->path;
     answer["problem"] = error->problem;
@@ -68,7 +90,7 @@ std::string Core::catalogViewJson(std::string_view queryJson, std::string_view t
                                     InputError{"today", "expected a date as YYYY-MM-DD"}, queryJson, {});
   }
   return kindred::catalogViewJson(catalog_, rewardsLoaded_, program_, member_, currentError(), queryJson, *today,
-                                  redeemedCategories_);
+                                  redemptionHistory());
 }
 
 std::string Core::progressViewJson(std::string_view todayIso) const {
@@ -180,6 +202,29 @@ std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, st
     }
   }
   return redemptionViewJson(rewardId);
+}
+
+std::map<std::string, int> Core::redemptionHistory() const {
+  std::map<std::string, int> history = redeemedCategories_;
+  for (const auto& entry : activity_) {
+    if (entry.kind != "redemption" || !entry.rewardId) continue;
+    if (const Reward* reward = catalog_.find(*entry.rewardId)) ++history[reward->category];
+  }
+  return history;
+}
+
+std::string Core::activityViewJson() const {
+  nlohmann::json view = {{"screen", "activity"}, {"status", activityLoaded_ ? "ready" : "loading"}};
+  const auto error = currentError();
+  view["error"] = error ? nlohmann::json{{"path", error->path}, {"problem", error->problem}, {"message", error->message()}}
+                        : nlohmann::json(nullptr);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& entry : activity_)
+    items.push_back({{"id", entry.id}, {"kind", entry.kind}, {"points", entry.points},
+                     {"description", entry.description}, {"createdAt", entry.createdAt}});
+  view["items"] = std::move(items);
+  view["nextCursor"] = activityCursor_ ? nlohmann::json(*activityCursor_) : nlohmann::json(nullptr);
+  return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string Core::redemptionViewJson(std::string_view rewardId) const {

@@ -45,7 +45,7 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
   for (const auto& file : corpusFiles()) {
     const std::string name = file.filename().string();
     const std::string bytes = readBytes(file);
-    for (const std::string resource : {"program", "member", "rewards"}) {
+    for (const std::string resource : {"program", "member", "rewards", "activity"}) {
       Core core;
       ASSERT_FALSE(core.ingest("program", testing::kProgramJson));
       ASSERT_FALSE(core.ingest("member", testing::kMemberJson));
@@ -53,7 +53,8 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
       // The whole state the shopper can see: both screens.
       const auto screens = [&] {
         return nlohmann::json{{"progress", nlohmann::json::parse(core.progressViewJson(today))},
-                              {"catalog", nlohmann::json::parse(core.catalogViewJson("{}", "2026-11-23"))}};
+                              {"catalog", nlohmann::json::parse(core.catalogViewJson("{}", "2026-11-23"))},
+                              {"activity", nlohmann::json::parse(core.activityViewJson())}};
       };
       const nlohmann::json before = screens();
 
@@ -67,7 +68,7 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
         EXPECT_FALSE(error->problem.empty()) << name;
         // Same state: the screens differ from before only by their error fields.
         nlohmann::json after = screens();
-        for (const char* screen : {"progress", "catalog"}) {
+        for (const char* screen : {"progress", "catalog", "activity"}) {
           EXPECT_EQ(after[screen]["error"]["path"].get<std::string>().rfind(resource, 0), 0u) << name;
           after[screen]["error"] = nullptr;
         }

@@ -89,6 +89,16 @@ test('a shopper redeems a reward, gets a code, and sees the new balance', async 
     (button) => button === button.getRootNode().activeElement), true, 'focus returns to the Redeem button');
   await widget.getByRole('tab', { name: 'Progress' }).click();
   assert.equal(await widget.locator('.balance-value').textContent(), after.points.toLocaleString('en-US'));
+
+  // The ledger, newest first, as the backend keeps it.
+  await widget.getByRole('tab', { name: 'Activity' }).click();
+  await widget.locator('.activity').first().waitFor();
+  const ledger = await backend.activity(member);
+  const shown = await widget.locator('.activity').evaluateAll((rows) => rows.map((row) => [
+    row.querySelector('.activity-text').textContent, row.querySelector('.activity-points').textContent]));
+  assert.deepEqual(shown, ledger.slice(0, 20).map((e) => [e.description, e.points > 0 ? `+${e.points.toLocaleString('en-US')}` : e.points.toLocaleString('en-US')]));
+  assert.equal(shown[0][0], `Redeemed: ${reward.name}`);
+  await page.screenshot({ path: join(shots, 'activity-ada-desktop.png') });
   assert.deepEqual(problems, []);
 });
 

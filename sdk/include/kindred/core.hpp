@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "kindred/activity.hpp"
 #include "kindred/calendar_date.hpp"
 #include "kindred/catalog.hpp"
 #include "kindred/input_error.hpp"
@@ -19,8 +20,10 @@ namespace kindred {
 
 class Core {
  public:
-  // Takes a backend response for `resource`: "program", "member", or
-  // "rewards" (one page of GET /v1/rewards; pages add up). A payload
+  // Takes a backend response for `resource`: "program", "member", "rewards"
+  // (a page of GET /v1/rewards; pages add up, by id), "activity" (the first
+  // page of GET /v1/activity, replacing the ledger) or "activity-next" (a
+  // following page, appended). A payload
   // that fails validation changes nothing but the resource's error; the last
   // good state stays on screen. Returns the error, or nullopt when taken.
   std::optional<InputError> ingest(std::string_view resource, std::string_view json);
@@ -55,6 +58,10 @@ class Core {
   //  "code","pointsSpent","balance"}
   std::string redemptionViewJson(std::string_view rewardId) const;
 
+  // The activity screen: {"screen":"activity","status":"loading"|"ready","error",
+  //  "items":[{"id","kind","points","description","createdAt"}],"nextCursor"}.
+  std::string activityViewJson() const;
+
   const std::optional<Program>& program() const { return program_; }
   const std::optional<Member>& member() const { return member_; }
   // Why the latest payload of some resource was rejected, if one was; a good
@@ -68,7 +75,13 @@ class Core {
   bool rewardsLoaded_ = false;  // a first page arrived, even an empty one
   std::optional<std::string> rewardsCursor_;  // of the last page taken
   std::map<std::string, RedemptionIntent, std::less<>> redemptions_;  // by reward id
-  std::map<std::string, int> redeemedCategories_;  // this session's redemptions, for "for you"
+  std::map<std::string, int> redeemedCategories_;  // redemptions since the activity was read, for "for you"
+  std::vector<ActivityEntry> activity_;            // newest first, as paged
+  std::optional<std::string> activityCursor_;
+  bool activityLoaded_ = false;
+
+  // The member's redemptions by category: the ledger's, then this session's.
+  std::map<std::string, int> redemptionHistory() const;
   std::map<std::string, InputError, std::less<>> rejected_;  // by resource
 };
 

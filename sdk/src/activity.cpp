@@ -1,0 +1,50 @@
+#include "kindred/activity.hpp"
+
+#include "json_reader.hpp"
+
+namespace kindred {
+namespace {
+
+constexpr const char* kKinds[] = {"earn", "redemption", "game_prize", "expiration", "adjustment"};
+
+std::optional<InputError> readEntry(const nlohmann::json& item, const std::string& path, ActivityEntry& entry) {
+  JsonReader r(item, path);
+  if (r.ok()) {
+    const auto id = item.find("id");
+    if (id == item.end()) return InputError{path + ".id", "is required"};
+    if (id->is_number_unsigned()) entry.id = std::to_string(id->get<std::uint64_t>());
+    else if (id->is_string() && !id->get_ref<const std::string&>().empty()) entry.id = id->get<std::string>();
+    else return InputError{path + ".id", "expected a non-empty string or a non-negative integer"};
+  }
+  if (r.string("kind", entry.kind, Presence::Required)) {
+    bool known = false;
+    for (const char* kind : kKinds) known = known || entry.kind == kind;
+    if (!known) r.fail("kind", "expected one of earn, redemption, game_prize, expiration, adjustment");
+  }
+  r.integer("points", entry.points, Presence::Required, -kMaxSafeInteger, kMaxSafeInteger);
+  r.string("description", entry.description, Presence::Optional, /*allowEmpty=*/true);
+  r.string("createdAt", entry.createdAt, Presence::Required);
+  r.nullableString("rewardId", entry.rewardId);
+  return r.error();
+}
+
+}  // namespace
+
+Result<ActivityPage> parseActivityPage(std::string_view json) {
+  nlohmann::json doc;
+  if (auto syntax = parseJsonDocument(json, "activity", doc)) return *syntax;
+  ActivityPage page;
+  JsonReader r(doc, "activity");
+  r.array("items", Presence::Required,
+          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+            ActivityEntry entry;
+            if (auto problem = readEntry(item, path, entry)) return problem;
+            page.items.push_back(std::move(entry));
+            return std::nullopt;
+          });
+  r.nullableString("nextCursor", page.nextCursor);
+  if (!r.ok()) return *r.error();
+  return page;
+}
+
+}  // namespace kindred
