@@ -2,6 +2,7 @@
 // median time from navigation to the first rendered progress bar over cold
 // loads, against a plain-JS page doing the same requests and the same bar.
 // Figures are reported, not asserted: timings vary with the machine.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,22 @@ try {
   console.log(`  Kindred widget (wasm core)   ${report.startup.kindredMedianMs.toFixed(1)} ms`);
   console.log(`  plain JS page, same requests ${report.startup.plainMedianMs.toFixed(1)} ms`);
   console.log(`  ratio                        ${report.startup.ratio.toFixed(2)}x`);
+
+  // Catalog queries on 100,000 rewards: native core, then wasm vs plain JS in Chromium.
+  console.log('\nCatalog queries, native core (build/native/bench/native/kindred_catalog_bench):');
+  process.stdout.write(execFileSync(join(root, 'build/native/bench/native/kindred_catalog_bench')).toString()
+    .replace(/^/gm, '  '));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL('/bench/catalog.html', server.url).href);
+  await page.waitForFunction(() => window.__catalogBench !== undefined, null, { timeout: 120000 });
+  report.catalog = await page.evaluate(() => window.__catalogBench);
+  await context.close();
+  console.log(`\nCatalog queries in Chromium, ${report.catalog.count} rewards, median of ${report.catalog.runs}:`);
+  console.log(`  load: wasm ingest + index ${report.catalog.wasmIngestMs.toFixed(0)} ms, plain JS fold + index ${report.catalog.plainIndexMs.toFixed(0)} ms`);
+  for (const r of report.catalog.results) {
+    console.log(`  ${r.label.padEnd(44)} wasm ${r.wasmMs.toFixed(2).padStart(7)} ms  plain JS ${r.plainMs.toFixed(2).padStart(7)} ms  ratio ${r.ratio.toFixed(2)}x${r.sameResults ? '' : '  (RESULTS DIFFER)'}`);
+  }
 
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);

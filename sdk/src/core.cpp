@@ -6,6 +6,7 @@
 
 #include "kindred/catalog_view.hpp"
 #include "kindred/progress_view.hpp"
+#include "json_reader.hpp"
 
 namespace kindred {
 
@@ -185,8 +186,9 @@ std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, st
   }
 
   std::string problemType;
-  nlohmann::json problem = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-  if (problem.is_object()) {
+  // Through the core's one parser (json::parse() would link a second one).
+  nlohmann::json problem;
+  if (!parseJsonDocument(body, "problem", problem) && problem.is_object()) {
     if (problem.contains("type") && problem["type"].is_string()) problemType = problem["type"].get<std::string>();
     if (problem.contains("detail") && problem["detail"].is_string()) intent.detail = problem["detail"].get<std::string>();
   }

@@ -55,6 +55,10 @@ function scriptLines() {
     'ingest rewardz {}',
     `ingest member {"id":"m","points":1,"qualifyingPoints":1,"name":"Zoë ☕ \\u202e 𝕏"}`,
     'view 2026-11-23',
+    // Control characters come back escaped: wasm's own snprintf (wasm/small_snprintf.cpp) against glibc's.
+    `ingest member {"id":"m","points":1,"qualifyingPoints":1,"name":"ctl \\u0001\\u001f\\u007f \\u0000 end"}`,
+    'view 2026-11-23',
+    `ingest member {"id":"m","points":1,"name":"raw \u0001 control"}`,  // rejected: "<U+0001>" in the message
     `ingest program ${program}`,
     `ingest member ${member({ points: 1240, tierId: 'trailblazer' })}`,
     'catalog 2026-11-23 {}',                               // no rewards yet: loading
@@ -112,6 +116,8 @@ test('wasm and native cores answer byte for byte the same', async () => {
   assert.ok(native.some((answer) => answer.includes('"ok":false')));
   assert.ok(native.some((answer) => answer.includes('"availability":"early-access"')));
   assert.ok(native.some((answer) => answer.includes('"nextCursor":"k1.')));
+  assert.ok(native.some((answer) => answer.includes('ctl \\u0001\\u001f')), 'an escaped control character');
+  assert.ok(native.some((answer) => answer.includes('<U+0001>')), 'a control character named in a syntax error');
 });
 
 test('the view model in wasm is the documented shape', async () => {
