@@ -7,7 +7,10 @@
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  throw DatabaseError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  const std::string message = what + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+  const int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw DatabaseBusy(message);
+  throw DatabaseError(message);
 }
 
 }  // namespace
@@ -50,6 +53,12 @@ Statement& Statement::bindNullable(int index, const std::optional<std::string>& 
   return *this;
 }
 
+Statement& Statement::bindNullable(int index, const std::optional<std::int64_t>& valueOrNull) {
+  if (valueOrNull) return bind(index, *valueOrNull);
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "cannot bind");
+  return *this;
+}
+
 bool Statement::step() {
   switch (sqlite3_step(stmt_)) {
     case SQLITE_ROW:
@@ -66,6 +75,9 @@ void Statement::run() {
   }
 }
 
+// sqlite3_reset repeats the last step's error code, which step() has already thrown.
+void Statement::reset() { sqlite3_reset(stmt_); }
+
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 std::string Statement::text(int column) const {
@@ -78,6 +90,11 @@ std::string Statement::text(int column) const {
 std::optional<std::string> Statement::optionalText(int column) const {
   if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
   return text(column);
+}
+
+std::optional<std::int64_t> Statement::optionalInt64(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return int64(column);
 }
 
 Database Database::open(const std::string& path, bool create) {
@@ -94,6 +111,8 @@ Database Database::open(const std::string& path, bool create) {
   database.prepare("PRAGMA foreign_keys = ON").run();
   return database;
 }
+
+std::int64_t Database::changes() const { return sqlite3_changes(db_); }
 
 // close_v2: a Statement that outlives its Database must not leak the connection.
 Database::~Database() { sqlite3_close_v2(db_); }
@@ -113,5 +132,29 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
   db_.prepare("COMMIT").run();
+  open_ = false;
+}
+
+Savepoint::Savepoint(Database& db) : db_(db) { db_.prepare("SAVEPOINT kindred_savepoint").run(); }
+
+Savepoint::~Savepoint() {
+  if (!open_) return;
+  try {
+    rollback();
+  } catch (const DatabaseError&) {
+    // Only reached while an exception unwinds, and the enclosing
+    // Transaction then rolls back everything anyway.
+  }
+}
+
+void Savepoint::rollback() {
+  // ROLLBACK TO keeps the savepoint on the stack; RELEASE then removes it.
+  db_.prepare("ROLLBACK TO kindred_savepoint").run();
+  db_.prepare("RELEASE kindred_savepoint").run();
+  open_ = false;
+}
+
+void Savepoint::release() {
+  db_.prepare("RELEASE kindred_savepoint").run();
   open_ = false;
 }

@@ -4,6 +4,7 @@
 // always a literal in the code; values only ever travel as bound parameters.
 // Failures throw DatabaseError: on a request path the server's exception
 // handler turns it into a 500 problem, at startup main() reports it and exits.
+// Savepoint undoes part of a transaction while keeping the rest.
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +21,14 @@ class DatabaseError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// SQLITE_BUSY or SQLITE_LOCKED: another connection held the lock for longer
+// than the busy timeout. Nothing is wrong with the request, so the server
+// answers 503 with Retry-After rather than 500.
+class DatabaseBusy : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql);
@@ -33,14 +42,19 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);
   Statement& bindNullable(int index, const std::optional<std::string>& textOrNull);
+  Statement& bindNullable(int index, const std::optional<std::int64_t>& valueOrNull);
 
   bool step();  // true while there is a row to read
   void run();   // for statements that return no rows
+  // Makes the statement ready to run again; bindings are kept until rebound.
+  // Reusing one statement for many rows skips re-parsing the SQL each time.
+  void reset();
 
   // Columns are numbered from 0.
   std::int64_t int64(int column) const;
   std::string text(int column) const;
   std::optional<std::string> optionalText(int column) const;
+  std::optional<std::int64_t> optionalInt64(int column) const;
 
  private:
   sqlite3* db_;
@@ -62,6 +76,10 @@ class Database {
   // Exactly one SQL statement, as a literal.
   Statement prepare(const char* sql) { return Statement(db_, sql); }
 
+  // Rows the last INSERT, UPDATE or DELETE changed: how a conditional UPDATE
+  // ("... WHERE points >= ?") tells whether its condition held.
+  std::int64_t changes() const;
+
  private:
   explicit Database(sqlite3* db) : db_(db) {}
   sqlite3* db_;
@@ -78,6 +96,24 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
   void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+// SAVEPOINT inside a Transaction: rollback() undoes what was written since,
+// and the enclosing transaction carries on (so it can still commit, say, the
+// record of why the work was undone). Rolls back unless release() was reached.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+
+  void rollback();
+  void release();
 
  private:
   Database& db_;

@@ -4,6 +4,7 @@
 #include <exception>
 #include <string_view>
 
+#include "database.hpp"
 #include "problem_json.hpp"
 #include "response_headers.hpp"
 
@@ -43,8 +44,12 @@ void installErrorResponses(httplib::Server& server) {
   server.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr thrown) {
         std::string what = "unknown exception";
+        bool busy = false;
         try {
           std::rethrow_exception(thrown);
+        } catch (const DatabaseBusy& e) {
+          what = e.what();
+          busy = true;
         } catch (const std::exception& e) {
           what = e.what();
         } catch (...) {
@@ -53,6 +58,14 @@ void installErrorResponses(httplib::Server& server) {
         std::fprintf(stderr, "kindred-server: %s %s failed: %s\n", req.method.c_str(),
                      req.path.c_str(), what.c_str());
         res.headers.clear();
+        if (busy) {
+          // Writers queue for up to the busy timeout; one that waited longer
+          // changed nothing and may simply try again.
+          sendProblem(res, 503, "busy", "Busy",
+                      "The backend is handling too many changes at once; retry shortly.");
+          res.set_header("Retry-After", "1");
+          return;
+        }
         sendProblem(res, 500, "internal-error", "Internal server error",
                     "The backend could not complete the request; its log says why.");
       });

@@ -22,6 +22,7 @@
 #include "response_compression.hpp"
 #include "response_headers.hpp"
 #include "routes_demo.hpp"
+#include "routes_rewards.hpp"
 #include "routes_v1.hpp"
 #include "schema.hpp"
 #include "seed.hpp"
@@ -49,9 +50,13 @@ std::string tokenSecret(const ServerOptions& options) {
 Backend openBackend(const ServerOptions& options) {
   Database db = Database::open(options.databasePath, /*create=*/true);
   migrateSchema(db);
-  if (seedIfEmpty(db, options.seedDir, todayUtc())) {
+  if (seedIfEmpty(db, options.seedDir, todayUtc(), options.syntheticRewards)) {
     std::fprintf(stderr, "kindred-server: seeded %s from %s\n", options.databasePath.c_str(),
                  options.seedDir.c_str());
+  } else if (options.syntheticRewards > 0) {
+    std::fprintf(stderr,
+                 "kindred-server: --synthetic-rewards ignored: %s already has a reward catalog\n",
+                 options.databasePath.c_str());
   }
   return Backend{options.databasePath, loadStoredProgram(db), tokenSecret(options),
                  options.tokenTtlSeconds};
@@ -106,6 +111,7 @@ int main(int argc, char** argv) {
   installResponseHeaders(server, options.contentSecurityPolicy);
   installErrorResponses(server);
   registerV1Routes(server, backend);
+  registerRewardRoutes(server, backend);
   registerDemoRoutes(server, backend);
   if (const auto error = mountStaticFiles(server, options.staticMounts)) {
     std::fprintf(stderr, "kindred-server: %s\n", error->c_str());

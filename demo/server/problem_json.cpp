@@ -1,17 +1,20 @@
 #include "problem_json.hpp"
 
-#include <string>
-
 #include "json_response.hpp"
 
-void sendProblem(httplib::Response& res, int status, std::string_view slug, std::string_view title,
-                 std::string_view detail) {
+std::string problemBody(int status, std::string_view slug, std::string_view title,
+                        std::string_view detail) {
   const nlohmann::ordered_json body = {
       {"type", "urn:kindred:problem:" + std::string(slug)},
       {"title", title},
       {"status", status},
       {"detail", detail},
   };
+  return dumpJson(body);
+}
+
+void sendProblem(httplib::Response& res, int status, std::string_view slug, std::string_view title,
+                 std::string_view detail) {
   res.status = status;
-  res.set_content(dumpJson(body), kProblemContentType);
+  res.set_content(problemBody(status, slug, title, detail), kProblemContentType);
 }

@@ -6,9 +6,15 @@
 
 #include <httplib.h>
 
+#include <string>
 #include <string_view>
 
 inline constexpr const char* kProblemContentType = "application/problem+json";
+
+// The body alone, for a problem that is stored before it is sent (an
+// idempotent request's result).
+std::string problemBody(int status, std::string_view slug, std::string_view title,
+                        std::string_view detail);
 
 void sendProblem(httplib::Response& res, int status, std::string_view slug, std::string_view title,
                  std::string_view detail);

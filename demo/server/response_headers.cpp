@@ -35,7 +35,10 @@ void installResponseHeaders(httplib::Server& server, bool contentSecurityPolicy)
         replaceHeader(res, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         replaceHeader(res, "Access-Control-Allow-Headers",
                       "Authorization, Content-Type, Idempotency-Key");
-        replaceHeader(res, "Access-Control-Expose-Headers", "WWW-Authenticate");
+        // Readable by the widget's script: the token challenge, whether a
+        // redemption's response is a stored one, and when to retry.
+        replaceHeader(res, "Access-Control-Expose-Headers",
+                      "WWW-Authenticate, Idempotent-Replayed, Retry-After");
         replaceHeader(res, "Access-Control-Max-Age", "600");
         // Member data is personal and changes; no shared or browser cache keeps it.
         if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");

@@ -5,10 +5,11 @@
 
 #include "database.hpp"
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Switches the file to WAL (readers never wait for the writer) and applies
-// any missing migrations in one transaction. Run once at startup.
-void migrateSchema(Database& db);
+// any missing migrations in one transaction. Run once at startup. Tests pass
+// an older `targetVersion` to make the file an older server would have left.
+void migrateSchema(Database& db, int targetVersion = kSchemaVersion);
 
 int schemaVersion(Database& db);

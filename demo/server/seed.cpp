@@ -1,89 +1,20 @@
 #include "seed.hpp"
 
-#include <cstdint>
-#include <fstream>
-#include <nlohmann/json.hpp>
+#include <algorithm>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
-#include <utility>
+#include <vector>
 
 #include "kindred/program.hpp"
+#include "ledger.hpp"
+#include "reward_seed.hpp"
+#include "stored_program.hpp"
+#include "synthetic_rewards.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-// Day offsets stay within a century, so every date keeps a four-digit year
-// and dates compare correctly as text.
-constexpr std::int64_t kMaxDayOffset = 36500;
-// Point counts travel to JavaScript as doubles; the widget rejects larger ones.
-constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SeedError("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Reads one member of members.json, naming the offending field on failure.
-class MemberReader {
- public:
-  MemberReader(const json& member, std::string path) : member_(member), path_(std::move(path)) {
-    if (!member_.is_object()) fail("", "must be an object");
-  }
-
-  std::string string(const char* key) const {
-    const json& value = field(key);
-    if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
-      fail(key, "must be a non-empty string");
-    }
-    return value.get<std::string>();
-  }
-
-  std::int64_t integer(const char* key, std::int64_t min,
-                       std::int64_t max = kMaxSafeInteger) const {
-    const json& value = field(key);
-    if (!value.is_number_integer()) fail(key, "must be an integer");
-    const bool tooLarge = value.is_number_unsigned()
-                              ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(max)
-                              : value.get<std::int64_t>() > max;
-    if (tooLarge || value.get<std::int64_t>() < min) {
-      fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
-    }
-    return value.get<std::int64_t>();
-  }
-
-  std::int64_t dayOffset(const char* key) const {
-    return integer(key, -kMaxDayOffset, kMaxDayOffset);
-  }
-
-  bool has(const char* key) const {
-    const auto found = member_.find(key);
-    return found != member_.end() && !found->is_null();
-  }
-
-  const json& field(const char* key) const {
-    const auto found = member_.find(key);
-    if (found == member_.end()) fail(key, "is required");
-    return *found;
-  }
-
-  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw SeedError("members.json: " + path_ + (key.empty() ? "" : "." + key) + " " + problem);
-  }
-
- private:
-  const json& member_;
-  std::string path_;
-};
-
-std::string dateInDays(kindred::CalendarDate today, std::int64_t days) {
-  return kindred::CalendarDate::fromDaysSinceEpoch(today.daysSinceEpoch() + days).toString();
-}
 
 bool holdsData(Database& db) {
   Statement query =
@@ -91,25 +22,58 @@ bool holdsData(Database& db) {
   return query.step() && query.int64(0) != 0;
 }
 
-void insertProgram(Database& db, const std::filesystem::path& seedDir) {
-  const std::string document = readFile(seedDir / "program.json");
-  const kindred::Result<kindred::Program> program = kindred::parseProgram(document);
+bool hasRewards(Database& db) { return db.prepare("SELECT 1 FROM rewards LIMIT 1").step(); }
+
+kindred::Program insertProgram(Database& db, const std::filesystem::path& seedDir) {
+  const std::string document = readSeedFile(seedDir / "program.json");
+  kindred::Result<kindred::Program> program = kindred::parseProgram(document);
   if (!program.ok()) throw SeedError("program.json: " + program.error().message());
   db.prepare("INSERT INTO program (singleton, document) VALUES (1, ?1)").bind(1, document).run();
+  return std::move(program).value();
+}
+
+// A member's "activity": ledger entries, written oldest first so that ledger
+// ids (which order GET /v1/activity) follow their dates. All in the past, so
+// anything the member does after seeding is newer.
+void insertActivity(Database& db, const SeedReader& member, const std::string& memberId,
+                    kindred::CalendarDate today) {
+  if (!member.has("activity")) return;
+  struct Dated {
+    std::int64_t inDays;
+    LedgerEntry entry;
+  };
+  std::vector<Dated> entries;
+  for (std::size_t j = 0; j < member.arraySize("activity"); ++j) {
+    const SeedReader item = member.element("activity", j);
+    LedgerEntry entry;
+    entry.kind = item.string("kind");
+    if (!isLedgerKind(entry.kind)) {
+      item.fail("kind", "must be earn, redemption, game_prize, expiration or adjustment");
+    }
+    entry.points = item.integer("points", -kMaxSafeInteger);
+    const bool gain = entry.kind == "earn" || entry.kind == "game_prize";
+    const bool loss = entry.kind == "redemption" || entry.kind == "expiration";
+    if (entry.points == 0 || (gain && entry.points < 0) || (loss && entry.points > 0)) {
+      item.fail("points",
+                "must be non-zero: positive for earn and game_prize, negative for redemption "
+                "and expiration");
+    }
+    entry.description = item.string("description");
+    const std::int64_t inDays = item.dayOffset("inDays", -kMaxDayOffset, -1);
+    entry.createdAt = dateInDays(today, inDays) + "T12:00:00Z";
+    entries.push_back({inDays, std::move(entry)});
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Dated& a, const Dated& b) { return a.inDays < b.inDays; });
+  for (const Dated& dated : entries) appendLedgerEntry(db, memberId, dated.entry);
 }
 
 void insertMembers(Database& db, const std::filesystem::path& seedDir,
                    kindred::CalendarDate today) {
-  const json doc = json::parse(readFile(seedDir / "members.json"), nullptr, false);
-  if (doc.is_discarded()) throw SeedError("members.json: is not valid JSON");
-  const auto list = doc.is_object() ? doc.find("members") : doc.end();
-  if (list == doc.end() || !list->is_array()) {
-    throw SeedError("members.json: expected an object with a \"members\" array");
-  }
-
+  const json list = readSeedList(readSeedFile(seedDir / "members.json"), "members.json", "members");
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const MemberReader m((*list)[i], "members[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const SeedReader m(list[i], "members.json", "members[" + std::to_string(i) + "]");
     const std::string id = m.string("id");
     if (!seen.insert(id).second) m.fail("id", "repeats \"" + id + "\"");
     std::optional<std::string> windowEnd;
@@ -129,29 +93,40 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir,
         .bindNullable(8, windowEnd)
         .run();
 
-    if (!m.has("expiring")) continue;
-    const json& expiring = m.field("expiring");
-    if (!expiring.is_array()) m.fail("expiring", "must be an array");
-    for (std::size_t j = 0; j < expiring.size(); ++j) {
-      const MemberReader bucket(
-          expiring[j], "members[" + std::to_string(i) + "].expiring[" + std::to_string(j) + "]");
-      db.prepare("INSERT INTO expiring_points (member_id, date, points) VALUES (?1, ?2, ?3)")
-          .bind(1, id)
-          .bind(2, dateInDays(today, bucket.dayOffset("inDays")))
-          .bind(3, bucket.integer("points", 1))  // the widget's core rejects empty buckets
-          .run();
+    if (m.has("expiring")) {
+      for (std::size_t j = 0; j < m.arraySize("expiring"); ++j) {
+        const SeedReader bucket = m.element("expiring", j);
+        db.prepare("INSERT INTO expiring_points (member_id, date, points) VALUES (?1, ?2, ?3)")
+            .bind(1, id)
+            .bind(2, dateInDays(today, bucket.dayOffset("inDays")))
+            .bind(3, bucket.integer("points", 1))  // the widget's core rejects empty buckets
+            .run();
+      }
     }
+    insertActivity(db, m, id, today);
   }
 }
 
 }  // namespace
 
-bool seedIfEmpty(Database& db, const std::filesystem::path& seedDir, kindred::CalendarDate today) {
+bool seedIfEmpty(Database& db, const std::filesystem::path& seedDir, kindred::CalendarDate today,
+                 std::int64_t syntheticRewards) {
   // The write lock makes check-then-insert atomic when two servers start on one file.
   Transaction transaction(db);
-  if (holdsData(db)) return false;
-  insertProgram(db, seedDir);
-  insertMembers(db, seedDir, today);
+  bool seeded = false;
+  std::optional<kindred::Program> program;
+  if (!holdsData(db)) {
+    program = insertProgram(db, seedDir);
+    insertMembers(db, seedDir, today);
+    seeded = true;
+  }
+  if (!hasRewards(db)) {
+    if (!program) program = loadStoredProgram(db).program;
+    const std::int64_t fromFile = insertSeedRewards(db, seedDir, *program, today);
+    insertSyntheticRewards(db, syntheticRewards, *program, today);
+    seeded = seeded || fromFile > 0 || syntheticRewards > 0;
+  }
+  if (!seeded) return false;
   transaction.commit();
   return true;
 }

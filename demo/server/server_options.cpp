@@ -23,13 +23,16 @@ const char* serverUsage() {
          "  --port PORT            port, 0 for any free one (default 8080)\n"
          "  --db PATH              SQLite database, created and seeded if new\n"
          "                         (default ./kindred-demo.sqlite3)\n"
-         "  --seed DIR             program.json and members.json for a new database\n"
+         "  --seed DIR             program.json, members.json and rewards.json for a\n"
+         "                         new database\n"
          "                         (default demo/seed)\n"
          "  --static PREFIX=DIR    serve DIR's files under PREFIX; repeatable\n"
          "  --token-secret S       HMAC secret for member tokens (default: env\n"
          "                         KINDRED_TOKEN_SECRET, else random per start)\n"
          "  --token-ttl SECONDS    lifetime of tokens from /demo/login (default 3600)\n"
          "  --csp on|off           send the demo's Content-Security-Policy (default on)\n"
+         "  --synthetic-rewards N  when seeding the reward catalog, add N generated\n"
+         "                         rewards (the same every time), for benchmarks\n"
          "  --help                 show this and exit\n";
 }
 
@@ -49,7 +52,7 @@ std::variant<ServerOptions, std::string> parseServerOptions(const std::vector<st
     }
     const bool known = flag == "--host" || flag == "--port" || flag == "--db" || flag == "--seed" ||
                        flag == "--static" || flag == "--token-secret" || flag == "--token-ttl" ||
-                       flag == "--csp";
+                       flag == "--csp" || flag == "--synthetic-rewards";
     if (!known) return "unknown option " + args[i];
     if (!inlineValue && i + 1 >= args.size()) return flag + " needs a value";
     const std::string value = inlineValue ? *inlineValue : args[++i];
@@ -80,6 +83,13 @@ std::variant<ServerOptions, std::string> parseServerOptions(const std::vector<st
       const auto ttl = parseInteger<std::int64_t>(value, 0, INT32_MAX);
       if (!ttl) return "--token-ttl must be a whole number of seconds, not " + value;
       options.tokenTtlSeconds = *ttl;
+    } else if (flag == "--synthetic-rewards") {
+      const auto count = parseInteger<std::int64_t>(value, 0, kMaxSyntheticRewards);
+      if (!count) {
+        return "--synthetic-rewards must be 0.." + std::to_string(kMaxSyntheticRewards) + ", not " +
+               value;
+      }
+      options.syntheticRewards = *count;
     } else if (value == "on" || value == "off") {  // --csp
       options.contentSecurityPolicy = value == "on";
     } else {

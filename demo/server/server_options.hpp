@@ -10,6 +10,9 @@
 
 #include "static_files.hpp"
 
+// Ten million rewards are a couple of gigabytes; more is a typo.
+inline constexpr std::int64_t kMaxSyntheticRewards = 10'000'000;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
@@ -19,6 +22,7 @@ struct ServerOptions {
   std::optional<std::string> tokenSecret;
   std::int64_t tokenTtlSeconds = 3600;  // 0 issues tokens that are already expired (for tests)
   bool contentSecurityPolicy = true;
+  std::int64_t syntheticRewards = 0;  // generated on top of rewards.json when the catalog is seeded
   bool help = false;
 };
 

@@ -17,8 +17,10 @@ std::int64_t unixNowSeconds() {
   return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
-kindred::CalendarDate todayUtc() {
-  return kindred::CalendarDate::fromDaysSinceEpoch(floorDiv(unixNowSeconds(), kSecondsPerDay));
+kindred::CalendarDate todayUtc() { return utcDateOf(unixNowSeconds()); }
+
+kindred::CalendarDate utcDateOf(std::int64_t unixSeconds) {
+  return kindred::CalendarDate::fromDaysSinceEpoch(floorDiv(unixSeconds, kSecondsPerDay));
 }
 
 std::string formatRfc3339Utc(std::int64_t unixSeconds) {

@@ -10,5 +10,8 @@
 std::int64_t unixNowSeconds();
 kindred::CalendarDate todayUtc();
 
+// The UTC day that holds this instant.
+kindred::CalendarDate utcDateOf(std::int64_t unixSeconds);
+
 // RFC 3339 in UTC, "2026-03-01T12:00:00Z".
 std::string formatRfc3339Utc(std::int64_t unixSeconds);

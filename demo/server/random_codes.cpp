@@ -1,0 +1,45 @@
+#include "random_codes.hpp"
+
+#include <openssl/rand.h>
+
+#include <cctype>
+#include <stdexcept>
+
+namespace {
+
+constexpr char kSymbols[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+static_assert(sizeof kSymbols - 1 == 32, "one symbol per 5 bits");
+
+std::string randomSymbols(std::size_t count, bool lowercase) {
+  std::string bytes(count, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
+    throw std::runtime_error("the random number generator failed");
+  }
+  std::string symbols;
+  for (const char byte : bytes) {
+    const char symbol = kSymbols[static_cast<unsigned char>(byte) & 31];
+    symbols +=
+        lowercase ? static_cast<char>(std::tolower(static_cast<unsigned char>(symbol))) : symbol;
+  }
+  return symbols;
+}
+
+}  // namespace
+
+std::string redemptionCodePrefix(const kindred::Program& program) {
+  std::string prefix;
+  for (const char c : program.name) {
+    if (prefix.size() == 3) break;
+    if (std::isalpha(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) {
+      prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  return prefix.size() == 3 ? prefix : "RWD";
+}
+
+std::string newRedemptionCode(std::string_view prefix) {
+  const std::string symbols = randomSymbols(8, /*lowercase=*/false);
+  return std::string(prefix) + "-" + symbols.substr(0, 4) + "-" + symbols.substr(4);
+}
+
+std::string newRedemptionId() { return "rdm_" + randomSymbols(20, /*lowercase=*/true); }

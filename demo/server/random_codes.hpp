@@ -1,0 +1,20 @@
+#pragma once
+// Unguessable identifiers from OpenSSL's CSPRNG: redemption ids, and the
+// codes a member types at the till or into the checkout ("AUR-7K2M-9QXD").
+// Codes use 32 symbols with no 0/O or 1/I, so they survive being read aloud
+// or copied by hand, and each character is exactly 5 random bits (no bias).
+
+#include <string>
+#include <string_view>
+
+#include "kindred/program.hpp"
+
+// Three letters for codes, from the program's name ("Aurora Circle": "AUR"),
+// so a code says which brand issued it. "RWD" if the name has too few letters.
+std::string redemptionCodePrefix(const kindred::Program& program);
+
+// "<prefix>-XXXX-XXXX": 40 random bits.
+std::string newRedemptionCode(std::string_view prefix);
+
+// "rdm_" and 20 random symbols (100 bits).
+std::string newRedemptionId();
