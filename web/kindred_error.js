@@ -24,18 +24,17 @@ export class KindredError extends Error {
 const PROBLEM_TYPES = /^application\/problem\+json\b/i;
 
 /**
- * Turns a failed HTTP response into a KindredError. RFC 9457 problem details
+ * Turns a failed HTTP answer into a KindredError. RFC 9457 problem details
  * give the message (detail, else title); anything else gets a generic one.
  * A 401 always gets the widget's own sentence: its problem speaks of tokens,
  * which is for the developer (it stays in `detail.problem`), not the shopper.
- * @param {Response} response
+ * @param {{status: number, contentType: string, body: string}} answer
  */
-export async function errorFromResponse(response) {
+export function errorFromAnswer({ status, contentType, body }) {
   let problem = null;
-  if (PROBLEM_TYPES.test(response.headers.get('content-type') || '')) {
-    try { problem = await response.json(); } catch { problem = null; }
+  if (PROBLEM_TYPES.test(contentType)) {
+    try { problem = JSON.parse(body); } catch { problem = null; }
   }
-  const status = response.status;
   const fromProblem = problem && typeof problem === 'object'
     ? [problem.detail, problem.title].find((text) => typeof text === 'string' && text.trim())
     : undefined;

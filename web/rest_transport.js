@@ -2,7 +2,7 @@
 // backoff for reads, and RFC 9457 errors turned into KindredErrors. Bodies are
 // returned as text: the core validates them, not the transport.
 
-import { KindredError, errorFromResponse } from './kindred_error.js';
+import { KindredError, errorFromAnswer } from './kindred_error.js';
 
 const sleep = (ms, signal) => new Promise((resolve, reject) => {
   const timer = setTimeout(resolve, ms);
@@ -22,7 +22,11 @@ export function createRestTransport({
 }) {
   const root = baseUrl.replace(/\/+$/, '');
 
-  async function attempt(path, signal) {
+  // One request: the member's token, a timeout per attempt, and the caller's
+  // cancellation. Resolves with the whole answer, whatever its status;
+  // rejects only when no answer came (a timeout or network KindredError) or
+  // when the caller cancelled (with the caller's reason).
+  async function exchange(path, { method = 'GET', headers = {}, body } = {}, signal) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const onAbort = () => timeout.abort();
@@ -31,13 +35,13 @@ export function createRestTransport({
       const token = await getToken();
       signal?.throwIfAborted();
       const response = await fetch(`${root}${path}`, {
-        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+        method,
+        headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...headers },
+        body,
         signal: timeout.signal,
       });
-      if (!response.ok) throw await errorFromResponse(response);
-      return await response.text();
+      return { status: response.status, contentType: response.headers.get('content-type') || '', body: await response.text() };
     } catch (error) {
-      if (error instanceof KindredError) throw error;
       if (signal?.aborted) throw signal.reason;
       if (timeout.signal.aborted) {
         const seconds = Math.max(1, Math.round(timeoutMs / 1000));
@@ -52,29 +56,22 @@ export function createRestTransport({
     }
   }
 
+  async function attempt(path, signal) {
+    const answer = await exchange(path, {}, signal);
+    if (answer.status < 200 || answer.status > 299) throw errorFromAnswer(answer);
+    return answer.body;
+  }
+
   /** One write attempt: any HTTP answer is returned, not thrown; the core reads it. */
   async function sendOnce({ method, path, body, idempotencyKey }, signal) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const onAbort = () => timeout.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const token = await getToken();
-      signal?.throwIfAborted();
-      const response = await fetch(`${root}${path}`, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`, 'Idempotency-Key': idempotencyKey },
-        body,
-        signal: timeout.signal,
-      });
-      return { status: response.status, body: await response.text() };
+      const answer = await exchange(path, {
+        method, body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      }, signal);
+      return { status: answer.status, body: answer.body };
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
+      if (!(error instanceof KindredError)) throw error;  // cancelled by the caller
       return { status: 0, body: '' };  // no answer: offline, refused or timed out
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
     }
   }
 
