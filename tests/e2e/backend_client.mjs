@@ -1,9 +1,11 @@
 // What the browser tests ask the reference backend directly, to check what
 // the widget shows (and did) against the source of truth.
 
+/** @param {string | (() => string)} serverUrl  or a getter, for a server started later */
 export function backendClient(serverUrl) {
+  const base = () => (typeof serverUrl === 'function' ? serverUrl() : serverUrl);
   async function login(memberId) {
-    const response = await fetch(new URL('/demo/login', serverUrl), {
+    const response = await fetch(new URL('/demo/login', base()), {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ memberId }),
     });
     return (await response.json()).token;
@@ -11,7 +13,7 @@ export function backendClient(serverUrl) {
 
   async function get(path, memberId) {
     const token = await login(memberId);
-    const response = await fetch(new URL(path, serverUrl), { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(new URL(path, base()), { headers: { Authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
     return response.json();
   }
@@ -21,7 +23,7 @@ export function backendClient(serverUrl) {
     const items = [];
     let cursor = null;
     do {
-      const url = new URL(path, serverUrl);
+      const url = new URL(path, base());
       url.searchParams.set('limit', '50');
       if (cursor) url.searchParams.set('cursor', cursor);
       const page = await get(url.pathname + url.search, memberId);

@@ -1,46 +1,26 @@
 // The rewards catalog in Chromium against the reference backend: the widget
 // pages the catalog into the wasm core, then searches, filters and sorts it
 // there, and renders what the core says about each reward.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startServer } from '../js/start_server.mjs';
-import { launchChromium, VIEWPORTS } from './chromium.mjs';
+import { VIEWPORTS } from './chromium.mjs';
+import { useDemoStore, screenshotDir } from './store_harness.mjs';
 import { backendClient } from './backend_client.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const shots = join(root, 'test-results', 'screenshots');
+const shots = screenshotDir;
+const env = useDemoStore('catalog');
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  const db = join(mkdtempSync(join(tmpdir(), 'kindred-e2e-catalog-')), 'demo.sqlite3');
-  server = await startServer({
-    cwd: root,
-    args: ['--port', '0', '--db', db, '--seed', 'demo/seed', '--static', '/=demo/site', '--static', '/dist=dist'],
-  });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const backendRewards = (memberId) => backendClient(server.url).rewards(memberId);
+const backendRewards = (memberId) => backendClient(env.server.url).rewards(memberId);
 
 async function openRewards(t, { member = 'm_ada', viewport = VIEWPORTS.desktop } = {}) {
-  const context = await browser.newContext(viewport);
+  const context = await env.browser.newContext(viewport);
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}?member=${member}`);
+  await page.goto(`${env.server.url}?member=${member}`);
   const widget = page.locator('kindred-widget');
   await widget.getByRole('tab', { name: 'Rewards' }).click();
   await widget.locator('.reward').first().waitFor();

@@ -1,40 +1,20 @@
 // The walking skeleton in a real browser: the reference backend serves the
 // demo store under a strict CSP, the widget loads its wasm engine, fetches
 // the program and the member, and renders the tier progress bar.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startServer } from '../js/start_server.mjs';
-import { launchChromium, VIEWPORTS } from './chromium.mjs';
+import { VIEWPORTS } from './chromium.mjs';
+import { useDemoStore, screenshotDir } from './store_harness.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const shots = join(root, 'test-results', 'screenshots');
+const shots = screenshotDir;
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  const db = join(mkdtempSync(join(tmpdir(), 'kindred-e2e-')), 'demo.sqlite3');
-  server = await startServer({
-    cwd: root,
-    args: ['--port', '0', '--db', db, '--seed', 'demo/seed', '--static', '/=demo/site', '--static', '/dist=dist'],
-  });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useDemoStore('progress');
 
 /** A fresh context per test: no shared cache, storage or routes. */
 async function openStore(t, { member, viewport = VIEWPORTS.desktop, route } = {}) {
-  const context = await browser.newContext(viewport);
+  const context = await env.browser.newContext(viewport);
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = [];
@@ -46,7 +26,7 @@ async function openStore(t, { member, viewport = VIEWPORTS.desktop, route } = {}
       (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   if (route) await route(page);
-  const response = await page.goto(`${server.url}${member ? `?member=${member}` : ''}`);
+  const response = await page.goto(`${env.server.url}${member ? `?member=${member}` : ''}`);
   return { page, response, problems };
 }
 
@@ -198,14 +178,14 @@ test('the wasm is fetched next to the module by default, or from wasmUrl when se
   assert.deepEqual(wasmRequests, ['/dist/kindred-core.wasm']);
 
   // A page that hosts the engine elsewhere (a CDN path, a cache-busting query).
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   t.after(() => context.close());
   const custom = await context.newPage();
   const fetched = [];
   custom.on('request', (request) => { if (request.url().includes('.wasm')) fetched.push(new URL(request.url()).search); });
   // A same-origin page with no widget yet, so nothing has loaded the engine.
   await custom.route('**/blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><body></body>' }));
-  await custom.goto(new URL('/blank.html', server.url).href);
+  await custom.goto(new URL('/blank.html', env.server.url).href);
   await custom.evaluate(async () => {
     await import('/dist/index.js');
     const element = document.createElement('kindred-widget');
@@ -220,11 +200,11 @@ test('the wasm is fetched next to the module by default, or from wasmUrl when se
 });
 
 test('a widget with no token yet asks the shopper to sign in instead of spinning', async (t) => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   await page.route('**/blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><body></body>' }));
-  await page.goto(new URL('/blank.html', server.url).href);
+  await page.goto(new URL('/blank.html', env.server.url).href);
   await page.evaluate(async () => {
     await import('/dist/index.js');
     document.body.append(document.createElement('kindred-widget'));

@@ -1,46 +1,25 @@
 // Redeeming in Chromium against the reference backend, checked against the
 // backend's own ledger: exactly once, whatever double clicks, a dropped
 // network and a second tab do.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startServer } from '../js/start_server.mjs';
-import { launchChromium, VIEWPORTS } from './chromium.mjs';
+import { VIEWPORTS } from './chromium.mjs';
+import { useDemoStore, screenshotDir } from './store_harness.mjs';
 import { backendClient } from './backend_client.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const shots = join(root, 'test-results', 'screenshots');
-
-let server;
-let browser;
-let backend;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  const db = join(mkdtempSync(join(tmpdir(), 'kindred-e2e-redeem-')), 'demo.sqlite3');
-  server = await startServer({
-    cwd: root,
-    args: ['--port', '0', '--db', db, '--seed', 'demo/seed', '--static', '/=demo/site', '--static', '/dist=dist'],
-  });
-  browser = await launchChromium();
-  backend = backendClient(server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shots = screenshotDir;
+const env = useDemoStore('redeem');
+const backend = backendClient(() => env.server.url);
 
 async function openStore(t, member, { context } = {}) {
-  const ownContext = context ?? await browser.newContext(VIEWPORTS.desktop);
+  const ownContext = context ?? await env.browser.newContext(VIEWPORTS.desktop);
   if (!context) t.after(() => ownContext.close());
   const page = await ownContext.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}?member=${member}`);
+  await page.goto(`${env.server.url}?member=${member}`);
   const widget = page.locator('kindred-widget');
   await widget.getByRole('tab', { name: 'Rewards' }).click();
   await widget.locator('.reward').first().waitFor();
@@ -151,7 +130,7 @@ test('two tabs racing for the last points: one wins, the other is told why, noth
   const reward = (await backend.rewards(member)).find((r) => r.cost <= points && r.cost * 2 > points &&
     !r.tierRequired && !r.earlyAccess && r.stock !== 0);
   assert.ok(reward, `no reward between ${points / 2} and ${points} points`);
-  const context = await browser.newContext(VIEWPORTS.desktop);
+  const context = await env.browser.newContext(VIEWPORTS.desktop);
   t.after(() => context.close());
   const tabs = [await openStore(t, member, { context }), await openStore(t, member, { context })];
   const dialogs = [];
