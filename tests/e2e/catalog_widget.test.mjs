@@ -119,3 +119,26 @@ test('on a phone the catalog never makes the page wider than the screen', async 
   const chips = await widget.locator('.chips').evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
   assert.ok(chips.scroll > chips.client, 'the chip row scrolls sideways instead');
 });
+
+test('reward images load lazily, with a placeholder until they arrive', async (t) => {
+  const context = await env.browser.newContext(VIEWPORTS.phone);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/images/rewards/**', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}?member=m_ada`);
+  const widget = page.locator('kindred-widget');
+  await widget.getByRole('tab', { name: 'Rewards' }).click();
+  const thumb = widget.locator('.reward .thumb').first();
+  await thumb.waitFor();
+  const image = thumb.locator('img');
+  assert.equal(await image.getAttribute('loading'), 'lazy');
+  assert.match(await image.getAttribute('src'), /\/images\/rewards\/[a-z-]+\.svg$/);
+  // Until the image arrives the row shows the reward's initial, and the image is invisible.
+  assert.match((await thumb.textContent()).trim(), /^[A-Z$]$/);
+  assert.equal(await thumb.evaluate((el) => el.classList.contains('loaded')), false);
+  release();
+  await page.waitForFunction(() => document.querySelector('kindred-widget').shadowRoot
+    .querySelector('.reward .thumb')?.classList.contains('loaded'));
+});

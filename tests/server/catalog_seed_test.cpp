@@ -63,7 +63,7 @@ TEST_F(CatalogSeedTest, RewardJsonHasTheDocumentedShapeWithDatesFromTheSeedDay) 
                                         "hours on the trail."},
                                        {"cost", 450},
                                        {"category", "gear"},
-                                       {"imageUrl", nullptr},
+                                       {"imageUrl", "/images/rewards/gear.svg"},
                                        {"stock", nullptr},
                                        {"popularity", 910},
                                        {"createdAt", dayAfter(-180) + "T09:00:00Z"},
