@@ -12,13 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-Core loadedCore() {
-  Core core;
-  core.ingest("program", testing::kProgramJson);
-  core.ingest("member", testing::kMemberJson);  // 1240 points, Trailblazer
-  core.ingest("rewards", testing::kRewardPageJson);
-  return core;
-}
+using testing::loadedCore;
 
 json catalog(const Core& core, const json& query) {
   return json::parse(core.catalogViewJson(query.dump(), "2026-11-23"));

@@ -12,13 +12,7 @@ namespace {
 using nlohmann::json;
 constexpr const char* kToday = "2026-11-23";
 
-Core loadedCore() {
-  Core core;
-  core.ingest("program", testing::kProgramJson);
-  core.ingest("member", testing::kMemberJson);  // 1240 points, Trailblazer
-  core.ingest("rewards", testing::kRewardPageJson);
-  return core;
-}
+using testing::loadedCore;
 
 json redeem(Core& core, const char* rewardId, const char* nonce) {
   return json::parse(core.redeemJson(rewardId, nonce, kToday));

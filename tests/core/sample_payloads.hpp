@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "kindred/core.hpp"
+
 namespace kindred::testing {
 
 inline const std::string kProgramJson = R"({
@@ -45,5 +47,14 @@ inline const std::string kRewardPageJson = R"({
   ],
   "nextCursor": null
 })";
+
+// A core with the sample program, member (1240 points, Trailblazer) and rewards.
+inline Core loadedCore() {
+  Core core;
+  core.ingest("program", kProgramJson);
+  core.ingest("member", kMemberJson);
+  core.ingest("rewards", kRewardPageJson);
+  return core;
+}
 
 }  // namespace kindred::testing
