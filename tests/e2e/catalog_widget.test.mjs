@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
-import { useDemoStore, screenshotDir } from './store_harness.mjs';
+import { useDemoStore, screenshotDir, openRewardsTab } from './store_harness.mjs';
 import { backendClient } from './backend_client.mjs';
 
 const shots = screenshotDir;
@@ -14,18 +14,7 @@ const env = useDemoStore('catalog');
 
 const backendRewards = (memberId) => backendClient(env.server.url).rewards(memberId);
 
-async function openRewards(t, { member = 'm_ada', viewport = VIEWPORTS.desktop } = {}) {
-  const context = await env.browser.newContext(viewport);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${env.server.url}?member=${member}`);
-  const widget = page.locator('kindred-widget');
-  await widget.getByRole('tab', { name: 'Rewards' }).click();
-  await widget.locator('.reward').first().waitFor();
-  return { page, widget, problems };
-}
+const openRewards = (t, options) => openRewardsTab(env, t, options);
 
 const names = (widget) => widget.locator('.reward-name').allTextContents();
 const countText = (widget) => widget.locator('.count').textContent();

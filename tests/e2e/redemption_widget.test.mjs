@@ -6,25 +6,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
-import { useDemoStore, screenshotDir } from './store_harness.mjs';
+import { useDemoStore, screenshotDir, openRewardsTab } from './store_harness.mjs';
 import { backendClient } from './backend_client.mjs';
 
 const shots = screenshotDir;
 const env = useDemoStore('redeem');
 const backend = backendClient(() => env.server.url);
 
-async function openStore(t, member, { context } = {}) {
-  const ownContext = context ?? await env.browser.newContext(VIEWPORTS.desktop);
-  if (!context) t.after(() => ownContext.close());
-  const page = await ownContext.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${env.server.url}?member=${member}`);
-  const widget = page.locator('kindred-widget');
-  await widget.getByRole('tab', { name: 'Rewards' }).click();
-  await widget.locator('.reward').first().waitFor();
-  return { page, widget, problems };
-}
+const openStore = (t, member, options) => openRewardsTab(env, t, { member, ...options });
 
 async function openDialog(widget, rewardName) {
   await widget.getByRole('searchbox').fill(rewardName);

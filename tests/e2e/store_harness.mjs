@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startServer } from '../js/start_server.mjs';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, VIEWPORTS } from './chromium.mjs';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
@@ -28,4 +28,22 @@ export function useDemoStore(suiteName) {
     await env.server?.stop();
   });
   return env;
+}
+
+/**
+ * Opens the demo store as `member` on the widget's Rewards tab, once the list
+ * shows. A new browser context (closed after the test) unless one is given,
+ * so two tabs of one member can share one.
+ */
+export async function openRewardsTab(env, t, { member = 'm_ada', viewport = VIEWPORTS.desktop, context } = {}) {
+  const ownContext = context ?? await env.browser.newContext(viewport);
+  if (!context) t.after(() => ownContext.close());
+  const page = await ownContext.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${env.server.url}?member=${member}`);
+  const widget = page.locator('kindred-widget');
+  await widget.getByRole('tab', { name: 'Rewards' }).click();
+  await widget.locator('.reward').first().waitFor();
+  return { page, widget, problems };
 }
