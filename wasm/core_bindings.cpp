@@ -35,6 +35,30 @@ std::string redemptionView(const kindred::Core& core, const std::string& rewardI
 
 std::string activityView(const kindred::Core& core) { return core.activityViewJson(); }
 
+std::string gamesView(const kindred::Core& core) { return core.gamesViewJson(); }
+
+std::string play(kindred::Core& core, const std::string& gameId, const std::string& clientSeed, const std::string& nonce) {
+  return core.playJson(gameId, clientSeed, nonce);
+}
+
+std::string playAnswer(kindred::Core& core, const std::string& gameId, int status, const std::string& body) {
+  return core.playAnswerJson(gameId, status, body);
+}
+
+std::string playView(const kindred::Core& core, const std::string& gameId) { return core.playViewJson(gameId); }
+
+bool quizStart(kindred::Core& core, const std::string& gameId, double nowMs) { return core.arcade().quizStart(gameId, nowMs); }
+bool quizAnswer(kindred::Core& core, int option, double nowMs) { return core.arcade().quizAnswer(option, nowMs); }
+void quizTick(kindred::Core& core, double nowMs) { core.arcade().quizTick(nowMs); }
+bool quizExtend(kindred::Core& core, double nowMs) { return core.arcade().quizExtend(nowMs); }
+void quizTimer(kindred::Core& core, bool enabled, double nowMs) { core.arcade().quizTimer(enabled, nowMs); }
+std::string quizView(const kindred::Core& core, double nowMs) { return core.arcade().quizViewJson(nowMs); }
+
+bool memoryDeal(kindred::Core& core, const std::string& gameId) { return core.arcade().memoryDeal(gameId); }
+int memoryFlip(kindred::Core& core, int index, double nowMs) { return core.arcade().memoryFlip(index, nowMs); }
+void memoryTick(kindred::Core& core, double nowMs) { core.arcade().memoryTick(nowMs); }
+std::string memoryView(const kindred::Core& core) { return core.arcade().memoryViewJson(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kindred_core) {
@@ -46,5 +70,19 @@ EMSCRIPTEN_BINDINGS(kindred_core) {
       .function("redeem", &redeem)
       .function("redemptionAnswer", &redemptionAnswer)
       .function("redemptionView", &redemptionView)
-      .function("activityView", &activityView);
+      .function("activityView", &activityView)
+      .function("gamesView", &gamesView)
+      .function("play", &play)
+      .function("playAnswer", &playAnswer)
+      .function("playView", &playView)
+      .function("quizStart", &quizStart)
+      .function("quizAnswer", &quizAnswer)
+      .function("quizTick", &quizTick)
+      .function("quizExtend", &quizExtend)
+      .function("quizTimer", &quizTimer)
+      .function("quizView", &quizView)
+      .function("memoryDeal", &memoryDeal)
+      .function("memoryFlip", &memoryFlip)
+      .function("memoryTick", &memoryTick)
+      .function("memoryView", &memoryView);
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kindred/catalog_view.hpp"
+#include "kindred/problem_answer.hpp"
 #include "kindred/progress_view.hpp"
 #include "json_reader.hpp"
 
@@ -49,6 +50,8 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
     } else {
       error = parsed.error();
     }
+  } else if (resource == "games") {
+    error = arcade_.ingest(json);
   } else {
     error = InputError{std::string(resource), "is not a resource the core knows"};
   }
@@ -185,14 +188,9 @@ std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, st
     return redemptionViewJson(rewardId);
   }
 
-  std::string problemType;
-  // Through the core's one parser (json::parse() would link a second one).
-  nlohmann::json problem;
-  if (!parseJsonDocument(body, "problem", problem) && problem.is_object()) {
-    if (problem.contains("type") && problem["type"].is_string()) problemType = problem["type"].get<std::string>();
-    if (problem.contains("detail") && problem["detail"].is_string()) intent.detail = problem["detail"].get<std::string>();
-  }
-  const auto failure = failureForAnswer(status, problemType);
+  const ProblemAnswer problem = readProblemAnswer(body);
+  intent.detail = problem.detail;
+  const auto failure = failureForAnswer(status, problem.type);
   intent.state = RedemptionState::Failed;
   // No definitive answer: the intent and its key stay for a retry.
   intent.failure = failure ? *failure : RedemptionFailure::Network;
@@ -247,6 +245,26 @@ std::string Core::redemptionViewJson(std::string_view rewardId) const {
     }
   }
   return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string Core::gamesViewJson() const {
+  const auto error = rejected_.find("games");
+  return arcade_.gamesViewJson(error == rejected_.end() ? std::nullopt : std::optional<InputError>(error->second),
+                               member_ ? std::optional<std::int64_t>(member_->points) : std::nullopt);
+}
+
+std::string Core::playJson(std::string_view gameId, std::string_view clientSeed, std::string_view nonce) {
+  return arcade_.playJson(gameId, clientSeed, nonce,
+                          member_ ? std::optional<std::int64_t>(member_->points) : std::nullopt);
+}
+
+std::string Core::playAnswerJson(std::string_view gameId, int status, std::string_view body) {
+  std::optional<InputError> unreadable;
+  std::optional<Member> member = arcade_.answer(gameId, status, body, unreadable);
+  if (unreadable) rejected_.insert_or_assign("play", *unreadable);
+  else if (status == 200 || status == 201) rejected_.erase("play");
+  if (member && (!program_ || !member->tierId || program_->findTier(*member->tierId))) member_ = std::move(member);
+  return arcade_.playViewJson(gameId);
 }
 
 }  // namespace kindred

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kindred/activity.hpp"
+#include "kindred/arcade.hpp"
 #include "kindred/calendar_date.hpp"
 #include "kindred/catalog.hpp"
 #include "kindred/input_error.hpp"
@@ -62,6 +63,15 @@ class Core {
   //  "items":[{"id","kind","points","description","createdAt"}],"nextCursor"}.
   std::string activityViewJson() const;
 
+  // Games ("games" is GET /v1/games for ingest): the list's view model, a
+  // play's request and answer, and the quiz being answered. See arcade.hpp.
+  std::string gamesViewJson() const;
+  std::string playJson(std::string_view gameId, std::string_view clientSeed, std::string_view nonce);
+  std::string playAnswerJson(std::string_view gameId, int status, std::string_view body);
+  std::string playViewJson(std::string_view gameId) const { return arcade_.playViewJson(gameId); }
+  Arcade& arcade() { return arcade_; }
+  const Arcade& arcade() const { return arcade_; }
+
   const std::optional<Program>& program() const { return program_; }
   const std::optional<Member>& member() const { return member_; }
   // Why the latest payload of some resource was rejected, if one was; a good
@@ -79,6 +89,7 @@ class Core {
   std::vector<ActivityEntry> activity_;            // newest first, as paged
   std::optional<std::string> activityCursor_;
   bool activityLoaded_ = false;
+  Arcade arcade_;
 
   // The member's redemptions by category: the ledger's, then this session's.
   std::map<std::string, int> redemptionHistory() const;

@@ -1,0 +1,54 @@
+#pragma once
+// Writes a JSON document straight into a string, for the view models the
+// core hands the widget. Building an nlohmann::json tree first costs a
+// node allocation per field and, in the wasm, a few hundred bytes of
+// inlined construction code per initializer list; views are written once per
+// screen and never read back, so they are streamed instead.
+//
+// The caller keeps the structure right (begin/end pairs, a key before each
+// value inside an object); commas are placed here. Strings must be UTF-8, as
+// everything parsed by the core is; quotes, backslashes and control
+// characters are escaped.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kindred {
+
+class JsonWriter {
+ public:
+  JsonWriter& beginObject();
+  JsonWriter& endObject();
+  JsonWriter& beginArray();
+  JsonWriter& endArray();
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& string(std::string_view text);
+  JsonWriter& integer(std::int64_t number);
+  JsonWriter& number(double number);  // shortest round-trip form; non-finite as null
+  JsonWriter& boolean(bool value);
+  JsonWriter& null();
+  // A document written elsewhere (already valid JSON), inserted as one value.
+  JsonWriter& raw(std::string_view json);
+
+  // key(name) followed by the value, for the common case.
+  JsonWriter& field(std::string_view name, std::string_view text) { return key(name).string(text); }
+  JsonWriter& field(std::string_view name, const char* text) { return key(name).string(text); }
+  JsonWriter& field(std::string_view name, const std::string& text) { return key(name).string(text); }
+  JsonWriter& field(std::string_view name, std::int64_t number) { return key(name).integer(number); }
+  JsonWriter& field(std::string_view name, int number) { return key(name).integer(number); }
+  JsonWriter& field(std::string_view name, bool value) { return key(name).boolean(value); }
+  JsonWriter& integers(std::string_view name, const std::vector<int>& numbers);
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void separate();
+
+  std::string out_;
+  bool afterValue_ = false;  // a comma goes before the next value or key
+};
+
+}  // namespace kindred
