@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev      # reference backend HTTP server
   libsqlite3-dev          # reference backend storage
   libssl-dev              # HMAC for member tokens
+  tzdata                  # /usr/share/zoneinfo: members' local days for daily games
   chromium                # browser tests and bench (driven by playwright-core)
 )
 

@@ -158,3 +158,13 @@ void Savepoint::release() {
   db_.prepare("RELEASE kindred_savepoint").run();
   open_ = false;
 }
+
+ReadTransaction::ReadTransaction(Database& db) : db_(db) { db_.prepare("BEGIN").run(); }
+
+ReadTransaction::~ReadTransaction() {
+  try {
+    db_.prepare("COMMIT").run();  // nothing was written: ends the snapshot
+  } catch (const DatabaseError&) {
+    // SQLite already ended it on the error that brought us here.
+  }
+}

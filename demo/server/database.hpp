@@ -4,7 +4,8 @@
 // always a literal in the code; values only ever travel as bound parameters.
 // Failures throw DatabaseError: on a request path the server's exception
 // handler turns it into a 500 problem, at startup main() reports it and exits.
-// Savepoint undoes part of a transaction while keeping the rest.
+// Savepoint undoes part of a transaction while keeping the rest, and
+// ReadTransaction makes several reads agree with each other.
 
 #include <cstddef>
 #include <cstdint>
@@ -118,4 +119,18 @@ class Savepoint {
  private:
   Database& db_;
   bool open_ = true;
+};
+
+// BEGIN (deferred) ... COMMIT around reads that must agree with each other:
+// in WAL mode every read inside sees the database as one commit left it,
+// while writers carry on undisturbed. Ends when it goes out of scope.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& db_;
 };

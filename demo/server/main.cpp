@@ -19,9 +19,11 @@
 
 #include "backend.hpp"
 #include "error_responses.hpp"
+#include "local_date.hpp"
 #include "response_compression.hpp"
 #include "response_headers.hpp"
 #include "routes_demo.hpp"
+#include "routes_games.hpp"
 #include "routes_rewards.hpp"
 #include "routes_v1.hpp"
 #include "schema.hpp"
@@ -50,7 +52,7 @@ std::string tokenSecret(const ServerOptions& options) {
 Backend openBackend(const ServerOptions& options) {
   Database db = Database::open(options.databasePath, /*create=*/true);
   migrateSchema(db);
-  if (seedIfEmpty(db, options.seedDir, todayUtc(), options.syntheticRewards)) {
+  if (seedIfEmptyAt(db, options.seedDir, unixNowSeconds(), options.syntheticRewards)) {
     std::fprintf(stderr, "kindred-server: seeded %s from %s\n", options.databasePath.c_str(),
                  options.seedDir.c_str());
   } else if (options.syntheticRewards > 0) {
@@ -88,6 +90,8 @@ int main(int argc, char** argv) {
   sigaddset(&stopSignals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
+  prepareLocalDates();  // while this is the only thread
+
   Backend backend;
   try {
     backend = openBackend(options);
@@ -112,6 +116,7 @@ int main(int argc, char** argv) {
   installErrorResponses(server);
   registerV1Routes(server, backend);
   registerRewardRoutes(server, backend);
+  registerGameRoutes(server, backend);
   registerDemoRoutes(server, backend);
   if (const auto error = mountStaticFiles(server, options.staticMounts)) {
     std::fprintf(stderr, "kindred-server: %s\n", error->c_str());

@@ -16,6 +16,7 @@ MemberRecord readMember(const Statement& row) {
   member.lifetimePoints = row.int64(4);
   member.qualifyingPoints = row.int64(5);
   member.tierWindowEnd = row.optionalText(6);
+  member.timeZone = row.text(7);
   return member;
 }
 
@@ -29,7 +30,7 @@ std::optional<MemberRecord> loadMember(Database& db, std::string_view id,
                                        kindred::CalendarDate today) {
   Statement query = db.prepare(
       "SELECT id, name, points, pending_points, lifetime_points, qualifying_points,"
-      " tier_window_end FROM members WHERE id = ?1");
+      " tier_window_end, time_zone FROM members WHERE id = ?1");
   if (!query.bind(1, id).step()) return std::nullopt;
   MemberRecord member = readMember(query);
 
@@ -45,7 +46,7 @@ std::optional<MemberRecord> loadMember(Database& db, std::string_view id,
 std::vector<MemberRecord> listMembers(Database& db) {
   Statement query = db.prepare(
       "SELECT id, name, points, pending_points, lifetime_points, qualifying_points,"
-      " tier_window_end FROM members ORDER BY position");
+      " tier_window_end, time_zone FROM members ORDER BY position");
   std::vector<MemberRecord> members;
   while (query.step()) members.push_back(readMember(query));
   return members;

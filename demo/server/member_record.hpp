@@ -27,6 +27,7 @@ struct MemberRecord {
   std::int64_t lifetimePoints = 0;
   std::int64_t qualifyingPoints = 0;
   std::optional<std::string> tierWindowEnd;  // YYYY-MM-DD
+  std::string timeZone = "UTC";              // IANA name: where the member's games count days
   std::vector<ExpiringBucket> expiring;      // by date; none before `today`
 };
 

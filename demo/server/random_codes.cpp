@@ -10,11 +10,16 @@ namespace {
 constexpr char kSymbols[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 static_assert(sizeof kSymbols - 1 == 32, "one symbol per 5 bits");
 
-std::string randomSymbols(std::size_t count, bool lowercase) {
+std::string randomBytes(std::size_t count) {
   std::string bytes(count, '\0');
   if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
     throw std::runtime_error("the random number generator failed");
   }
+  return bytes;
+}
+
+std::string randomSymbols(std::size_t count, bool lowercase) {
+  const std::string bytes = randomBytes(count);
   std::string symbols;
   for (const char byte : bytes) {
     const char symbol = kSymbols[static_cast<unsigned char>(byte) & 31];
@@ -43,3 +48,15 @@ std::string newRedemptionCode(std::string_view prefix) {
 }
 
 std::string newRedemptionId() { return "rdm_" + randomSymbols(20, /*lowercase=*/true); }
+
+std::string newPlayId() { return "ply_" + randomSymbols(20, /*lowercase=*/true); }
+
+std::string newServerSeed() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (const char byte : randomBytes(32)) {
+    hex += kHex[static_cast<unsigned char>(byte) >> 4];
+    hex += kHex[static_cast<unsigned char>(byte) & 15];
+  }
+  return hex;
+}

@@ -1,6 +1,7 @@
 #pragma once
-// Unguessable identifiers from OpenSSL's CSPRNG: redemption ids, and the
-// codes a member types at the till or into the checkout ("AUR-7K2M-9QXD").
+// Unguessable values from OpenSSL's CSPRNG: redemption and play ids, the
+// codes a member types at the till or into the checkout ("AUR-7K2M-9QXD"),
+// and the server seeds games commit to.
 // Codes use 32 symbols with no 0/O or 1/I, so they survive being read aloud
 // or copied by hand, and each character is exactly 5 random bits (no bias).
 
@@ -18,3 +19,11 @@ std::string newRedemptionCode(std::string_view prefix);
 
 // "rdm_" and 20 random symbols (100 bits).
 std::string newRedemptionId();
+
+// "ply_" and 20 random symbols (100 bits).
+std::string newPlayId();
+
+// 32 random bytes as 64 lower-case hex characters: a chance game's server
+// seed. All 256 bits come from the CSPRNG, so a member who sees the
+// commitment (its SHA-256) cannot work back to it.
+std::string newServerSeed();

@@ -1,57 +1,15 @@
 #include "redeem_reward.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "ledger.hpp"
+#include "member_points.hpp"
 #include "member_record.hpp"
 #include "random_codes.hpp"
 #include "reward_access.hpp"
 #include "reward_record.hpp"
 #include "utc_time.hpp"
-
-namespace {
-
-// "You need 120 more points for this reward.", in the program's currency.
-std::string shortfallDetail(const kindred::Program& program, std::int64_t shortfall) {
-  return "You need " + std::to_string(shortfall) + " more " +
-         (shortfall == 1 ? program.currencySingular : program.currencyPlural) + " for this reward.";
-}
-
-// Spent points come out of the soonest-expiring buckets first, as members
-// expect; otherwise GET /v1/member could warn of more points expiring than
-// the balance holds.
-void spendExpiringPoints(Database& db, std::string_view memberId, std::int64_t spent,
-                         kindred::CalendarDate today) {
-  struct Bucket {
-    std::int64_t rowid;
-    std::int64_t points;
-  };
-  std::vector<Bucket> buckets;
-  Statement query = db.prepare(
-      "SELECT rowid, points FROM expiring_points WHERE member_id = ?1 AND date >= ?2"
-      " ORDER BY date, rowid");
-  query.bind(1, memberId).bind(2, today.toString());
-  while (query.step()) buckets.push_back({query.int64(0), query.int64(1)});
-
-  for (const Bucket& bucket : buckets) {
-    if (spent == 0) break;
-    const std::int64_t taken = std::min(spent, bucket.points);
-    spent -= taken;
-    if (taken == bucket.points) {
-      db.prepare("DELETE FROM expiring_points WHERE rowid = ?1").bind(1, bucket.rowid).run();
-    } else {
-      db.prepare("UPDATE expiring_points SET points = points - ?1 WHERE rowid = ?2")
-          .bind(1, taken)
-          .bind(2, bucket.rowid)
-          .run();
-    }
-  }
-}
-
-}  // namespace
 
 RedemptionOutcome redeemReward(Database& db, const kindred::Program& program,
                                std::string_view memberId, std::string_view rewardId,
@@ -73,11 +31,9 @@ RedemptionOutcome redeemReward(Database& db, const kindred::Program& program,
     return {true, problemResponse(403, "tier-required", "Tier required", *reason)};
   }
 
-  // From here on every check is a conditional write whose changes() says
-  // whether it held: reading first and writing after is the classic
-  // double-spend race (two requests both see enough points, both spend
-  // them). BEGIN IMMEDIATE already serialises writers; the conditions keep
-  // the rules true even for a writer that forgot to.
+  // From here on every check is a conditional write that reports whether it
+  // held: reading first and writing after is the classic double-spend race
+  // (two requests both see enough stock or points, both take them).
   Savepoint effects(db);
   db.prepare("UPDATE rewards SET stock = stock - 1 WHERE id = ?1 AND (stock IS NULL OR stock > 0)")
       .bind(1, reward->id)
@@ -88,16 +44,12 @@ RedemptionOutcome redeemReward(Database& db, const kindred::Program& program,
                                   reward->name + " is out of stock.")};
   }
 
-  db.prepare("UPDATE members SET points = points - ?1 WHERE id = ?2 AND points >= ?1")
-      .bind(1, reward->cost)
-      .bind(2, memberId)
-      .run();
-  if (db.changes() == 0) {
+  if (!debitPoints(db, memberId, reward->cost, today)) {
     effects.rollback();  // gives back the unit of stock taken above
-    return {true, problemResponse(422, "insufficient-points", "Not enough points",
-                                  shortfallDetail(program, reward->cost - member->points))};
+    return {true, problemResponse(
+                      422, "insufficient-points", "Not enough points",
+                      shortfallDetail(program, reward->cost - member->points, "this reward"))};
   }
-  spendExpiringPoints(db, memberId, reward->cost, today);
 
   const std::string createdAt = formatRfc3339Utc(nowUnix);
   const std::string redemptionId = newRedemptionId();
@@ -114,7 +66,7 @@ RedemptionOutcome redeemReward(Database& db, const kindred::Program& program,
       .run();
   appendLedgerEntry(
       db, memberId,
-      {0, "redemption", -reward->cost, "Redeemed: " + reward->name, redemptionId, createdAt});
+      {0, "redemption", -reward->cost, "Redeemed: " + reward->name, redemptionId, createdAt, std::nullopt});
   effects.release();
 
   const std::optional<MemberRecord> updated = loadMember(db, memberId, today);

@@ -10,17 +10,15 @@
 
 #include "api_response.hpp"
 #include "database.hpp"
+#include "idempotent_post.hpp"
 #include "kindred/program.hpp"
 
-struct RedemptionOutcome {
-  // True when the redemption was attempted: it succeeded (201) or a business
-  // rule refused it (403 tier-required, 409 out-of-stock, 422
-  // insufficient-points). Such a result is final for its Idempotency-Key.
-  // False when the request named nothing to redeem (404): nothing was
-  // written and the key may be used again.
-  bool executed = false;
-  ApiResponse response;
-};
+// Executed when the redemption was attempted: it succeeded (201) or a
+// business rule refused it (403 tier-required, 409 out-of-stock, 422
+// insufficient-points), final for its Idempotency-Key. Not executed when the
+// request named nothing to redeem (404): nothing was written and the key may
+// be used again.
+using RedemptionOutcome = IdempotentOutcome;
 
 // On success: one unit of stock taken (unless unlimited), the cost debited
 // (spending the soonest-expiring points first), a redemption with a fresh

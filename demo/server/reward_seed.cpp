@@ -8,16 +8,6 @@
 
 namespace {
 
-// Lower-case words joined by hyphens ("gift-cards"): categories end up in
-// CSS classes and URLs on the store's side.
-bool isSlug(const std::string& text) {
-  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
-  for (const char c : text) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return true;
-}
-
 std::string tierId(const SeedReader& reader, const char* key, const kindred::Program& program) {
   std::string id = reader.string(key);
   if (!program.findTier(id)) reader.fail(key, "names no tier of the program: \"" + id + "\"");
@@ -50,6 +40,7 @@ std::int64_t insertSeedRewards(Database& db, const std::filesystem::path& seedDi
     reward.description = r.string("description");
     reward.cost = r.integer("cost", 0);
     reward.category = r.string("category");
+    // Categories end up in CSS classes and URLs on the store's side.
     if (!isSlug(reward.category)) r.fail("category", "must be lower-case words joined by hyphens");
     reward.imageUrl = r.optionalString("imageUrl");
     reward.stock = r.optionalInteger("stock", 0);

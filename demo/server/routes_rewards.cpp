@@ -6,6 +6,7 @@
 
 #include "api_response.hpp"
 #include "error_responses.hpp"
+#include "idempotency_header.hpp"
 #include "json_response.hpp"
 #include "ledger.hpp"
 #include "member_auth.hpp"
@@ -53,15 +54,9 @@ void registerRewardRoutes(httplib::Server& server, const Backend& backend) {
     Database db = backend.connect();
     const std::optional<std::string> memberId = authenticateMember(req, res, backend, db);
     if (!memberId) return;
-    // Two keys are as ambiguous as a malformed one.
-    std::optional<std::string> key;
-    if (req.get_header_value_count("Idempotency-Key") == 1) {
-      key = req.get_header_value("Idempotency-Key");
-    } else if (req.has_header("Idempotency-Key")) {
-      key = "";
-    }
-    sendApiResponse(res, handleRedemptionRequest(db, backend.program.program, *memberId, key,
-                                                 req.body, unixNowSeconds()));
+    sendApiResponse(res,
+                    handleRedemptionRequest(db, backend.program.program, *memberId,
+                                            idempotencyKeyHeader(req), req.body, unixNowSeconds()));
   });
 
   server.Get("/v1/activity", [&backend](const httplib::Request& req, httplib::Response& res) {

@@ -91,6 +91,123 @@ constexpr const char* kVersion2[] = {
     "PRAGMA user_version = 2",
 };
 
+// Version 3: games. Their configuration (prize tables, quiz questions with
+// their answers, check-in streak rewards) lives here rather than in a file
+// the server reads, so the answers stay server-side and every play is
+// checked against the table the member was shown. Also each member's time
+// zone (the games' "per day" is the member's local day), and the ledger
+// rebuilt to allow the 'game_play' and 'check_in' kinds.
+constexpr const char* kVersion3[] = {
+    // An IANA name ("Europe/London"); an unknown one is treated as UTC.
+    "ALTER TABLE members ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'",
+    // `position` is the order GET /v1/games lists them in (the seed file's).
+    // The kind-specific settings are NULL for the other kinds.
+    "CREATE TABLE games ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL UNIQUE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('wheel', 'scratch', 'memory', 'quiz', 'checkin')),"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  cost INTEGER NOT NULL CHECK (cost >= 0),"
+    "  plays_per_day INTEGER NOT NULL CHECK (plays_per_day >= 1),"
+    "  cooldown_seconds INTEGER NOT NULL CHECK (cooldown_seconds >= 0),"
+    "  pairs INTEGER CHECK (pairs BETWEEN 2 AND 12),"
+    "  points_per_correct INTEGER CHECK (points_per_correct >= 0),"
+    "  points_per_check_in INTEGER CHECK (points_per_check_in >= 0),"
+    "  CHECK ((kind = 'memory') = (pairs IS NOT NULL)),"
+    "  CHECK ((kind = 'quiz') = (points_per_correct IS NOT NULL)),"
+    "  CHECK ((kind = 'checkin') = (points_per_check_in IS NOT NULL)))",
+    // The prize table of a chance game (wheel, scratch, memory), in the
+    // order its hash and the draw read it.
+    "CREATE TABLE game_prizes ("
+    "  game_id TEXT NOT NULL REFERENCES games(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  label TEXT NOT NULL,"
+    "  points INTEGER NOT NULL CHECK (points >= 0),"
+    "  weight INTEGER NOT NULL CHECK (weight BETWEEN 0 AND 2147483648),"
+    "  PRIMARY KEY (game_id, position),"
+    "  UNIQUE (game_id, id))",
+    // A quiz's questions. correct_option never leaves the server before the
+    // member has answered. `options` is a JSON array of strings, always read
+    // and written whole.
+    "CREATE TABLE game_questions ("
+    "  game_id TEXT NOT NULL REFERENCES games(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  options TEXT NOT NULL,"
+    "  correct_option INTEGER NOT NULL CHECK (correct_option >= 0),"
+    "  time_limit_seconds INTEGER NOT NULL CHECK (time_limit_seconds >= 1),"
+    "  PRIMARY KEY (game_id, position),"
+    "  UNIQUE (game_id, id))",
+    // A check-in game's bonuses for reaching a streak length.
+    "CREATE TABLE game_streak_rewards ("
+    "  game_id TEXT NOT NULL REFERENCES games(id) ON DELETE CASCADE,"
+    "  day INTEGER NOT NULL CHECK (day >= 1),"
+    "  points INTEGER NOT NULL CHECK (points >= 0),"
+    "  label TEXT NOT NULL,"
+    "  PRIMARY KEY (game_id, day))",
+    // The server seed each member's next play of a chance game will use,
+    // committed to (by its SHA-256) before the member picks a client seed.
+    // Revealed and replaced by that play; `nonce` counts the member's plays.
+    "CREATE TABLE game_seeds ("
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  game_id TEXT NOT NULL REFERENCES games(id) ON DELETE CASCADE,"
+    "  server_seed TEXT NOT NULL,"
+    "  nonce INTEGER NOT NULL CHECK (nonce >= 0),"
+    "  PRIMARY KEY (member_id, game_id))",
+    // Every play. Chance games keep what proves the draw (nonce, both seeds,
+    // the index drawn), the quiz its score. `local_date` is the member's day
+    // when they played, which the daily limit counts in.
+    "CREATE TABLE plays ("
+    "  id TEXT PRIMARY KEY,"
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  game_id TEXT NOT NULL REFERENCES games(id),"
+    "  nonce INTEGER,"
+    "  client_seed TEXT,"
+    "  server_seed TEXT,"
+    "  prize_index INTEGER,"
+    "  score INTEGER,"
+    "  points_spent INTEGER NOT NULL CHECK (points_spent >= 0),"
+    "  points_won INTEGER NOT NULL CHECK (points_won >= 0),"
+    "  local_date TEXT NOT NULL,"           // YYYY-MM-DD in the member's time zone
+    "  created_at TEXT NOT NULL,"           // RFC 3339 UTC
+    "  created_at_unix INTEGER NOT NULL)",  // for the cooldown
+    "CREATE INDEX plays_by_day ON plays(member_id, game_id, local_date)",
+    "CREATE INDEX plays_by_time ON plays(member_id, game_id, created_at_unix)",
+    // The member's check-in days, local: at most one a day.
+    "CREATE TABLE check_ins ("
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  local_date TEXT NOT NULL,"
+    "  PRIMARY KEY (member_id, local_date))",
+    // SQLite cannot alter a CHECK, so the ledger is copied into a table with
+    // the new one. Ids are copied as they are, and so is the AUTOINCREMENT
+    // counter: an id deleted before the migration (with its member) must not
+    // come back. Nothing references the ledger, so dropping it is safe with
+    // foreign keys on.
+    "CREATE TABLE ledger_v3 ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind IN ('earn', 'redemption', 'game_play', 'game_prize', 'check_in',"
+    "                    'expiration', 'adjustment')),"
+    "  points INTEGER NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  reference TEXT,"  // the redemption or play id
+    "  created_at TEXT NOT NULL)",
+    "INSERT INTO ledger_v3 (id, member_id, kind, points, description, reference, created_at)"
+    " SELECT id, member_id, kind, points, description, reference, created_at FROM ledger"
+    " ORDER BY id",
+    "DELETE FROM sqlite_sequence WHERE name = 'ledger_v3'",
+    "INSERT INTO sqlite_sequence (name, seq)"
+    " SELECT 'ledger_v3', seq FROM sqlite_sequence WHERE name = 'ledger'",
+    "DROP TABLE ledger",
+    "ALTER TABLE ledger_v3 RENAME TO ledger",  // renames its sqlite_sequence row too
+    "CREATE INDEX ledger_by_member ON ledger(member_id, id)",
+    "PRAGMA user_version = 3",
+};
+
 }  // namespace
 
 int schemaVersion(Database& db) {
@@ -115,6 +232,9 @@ void migrateSchema(Database& db, int targetVersion) {
   }
   if (version < 2 && targetVersion >= 2) {
     for (const char* sql : kVersion2) db.prepare(sql).run();
+  }
+  if (version < 3 && targetVersion >= 3) {
+    for (const char* sql : kVersion3) db.prepare(sql).run();
   }
   transaction.commit();
 }

@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "game_seed.hpp"
 #include "kindred/program.hpp"
 #include "ledger.hpp"
+#include "local_date.hpp"
 #include "reward_seed.hpp"
 #include "stored_program.hpp"
 #include "synthetic_rewards.hpp"
+#include "utc_time.hpp"
 
 namespace {
 
@@ -23,6 +26,10 @@ bool holdsData(Database& db) {
 }
 
 bool hasRewards(Database& db) { return db.prepare("SELECT 1 FROM rewards LIMIT 1").step(); }
+
+bool hasGames(Database& db) { return db.prepare("SELECT 1 FROM games LIMIT 1").step(); }
+
+constexpr std::int64_t kSecondsPerDay = 86400;
 
 kindred::Program insertProgram(Database& db, const std::filesystem::path& seedDir) {
   const std::string document = readSeedFile(seedDir / "program.json");
@@ -48,15 +55,19 @@ void insertActivity(Database& db, const SeedReader& member, const std::string& m
     LedgerEntry entry;
     entry.kind = item.string("kind");
     if (!isLedgerKind(entry.kind)) {
-      item.fail("kind", "must be earn, redemption, game_prize, expiration or adjustment");
+      item.fail("kind",
+                "must be earn, redemption, game_play, game_prize, check_in, expiration or "
+                "adjustment");
     }
     entry.points = item.integer("points", -kMaxSafeInteger);
-    const bool gain = entry.kind == "earn" || entry.kind == "game_prize";
-    const bool loss = entry.kind == "redemption" || entry.kind == "expiration";
+    const bool gain =
+        entry.kind == "earn" || entry.kind == "game_prize" || entry.kind == "check_in";
+    const bool loss =
+        entry.kind == "redemption" || entry.kind == "game_play" || entry.kind == "expiration";
     if (entry.points == 0 || (gain && entry.points < 0) || (loss && entry.points > 0)) {
       item.fail("points",
-                "must be non-zero: positive for earn and game_prize, negative for redemption "
-                "and expiration");
+                "must be non-zero: positive for earn, game_prize and check_in, negative for "
+                "redemption, game_play and expiration");
     }
     entry.description = item.string("description");
     const std::int64_t inDays = item.dayOffset("inDays", -kMaxDayOffset, -1);
@@ -68,8 +79,27 @@ void insertActivity(Database& db, const SeedReader& member, const std::string& m
   for (const Dated& dated : entries) appendLedgerEntry(db, memberId, dated.entry);
 }
 
-void insertMembers(Database& db, const std::filesystem::path& seedDir,
-                   kindred::CalendarDate today) {
+// Days the member checked in, as offsets from their local day at `nowUnix`
+// (not the UTC day): the seed means "checked in yesterday" in the member's
+// own calendar, which decides their streak.
+void insertCheckIns(Database& db, const SeedReader& member, const std::string& memberId,
+                    const std::string& timeZone, std::int64_t nowUnix) {
+  if (!member.has("checkIns")) return;
+  const kindred::CalendarDate localToday = localDateOrUtc(timeZone, nowUnix);
+  Statement insert = db.prepare("INSERT INTO check_ins (member_id, local_date) VALUES (?1, ?2)");
+  std::set<std::int64_t> seen;
+  for (std::size_t j = 0; j < member.arraySize("checkIns"); ++j) {
+    const SeedReader item = member.element("checkIns", j);
+    const std::int64_t inDays = item.dayOffset("inDays", -kMaxDayOffset, 0);
+    if (!seen.insert(inDays).second) item.fail("inDays", "repeats " + std::to_string(inDays));
+    insert.bind(1, memberId).bind(2, dateInDays(localToday, inDays));
+    insert.run();
+    insert.reset();
+  }
+}
+
+void insertMembers(Database& db, const std::filesystem::path& seedDir, std::int64_t nowUnix) {
+  const kindred::CalendarDate today = utcDateOf(nowUnix);
   const json list = readSeedList(readSeedFile(seedDir / "members.json"), "members.json", "members");
   std::set<std::string> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -79,10 +109,16 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir,
     std::optional<std::string> windowEnd;
     if (m.has("tierWindowEndInDays"))
       windowEnd = dateInDays(today, m.dayOffset("tierWindowEndInDays"));
+    const std::string timeZone = m.optionalString("timeZone").value_or("UTC");
+    if (!isKnownTimeZone(timeZone)) {
+      m.fail("timeZone",
+             "names no time zone in " + std::string(kZoneInfoDirectory) + ": \"" + timeZone + "\"");
+    }
 
     db.prepare(
           "INSERT INTO members (position, id, name, points, pending_points, lifetime_points,"
-          " qualifying_points, tier_window_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          " qualifying_points, tier_window_end, time_zone)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         .bind(1, static_cast<std::int64_t>(i))
         .bind(2, id)
         .bind(3, m.string("name"))
@@ -91,6 +127,7 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir,
         .bind(6, m.integer("lifetimePoints", 0))
         .bind(7, m.integer("qualifyingPoints", 0))
         .bindNullable(8, windowEnd)
+        .bind(9, timeZone)
         .run();
 
     if (m.has("expiring")) {
@@ -104,6 +141,7 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir,
       }
     }
     insertActivity(db, m, id, today);
+    insertCheckIns(db, m, id, timeZone, nowUnix);
   }
 }
 
@@ -111,13 +149,20 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir,
 
 bool seedIfEmpty(Database& db, const std::filesystem::path& seedDir, kindred::CalendarDate today,
                  std::int64_t syntheticRewards) {
+  return seedIfEmptyAt(db, seedDir, today.daysSinceEpoch() * kSecondsPerDay + kSecondsPerDay / 2,
+                       syntheticRewards);
+}
+
+bool seedIfEmptyAt(Database& db, const std::filesystem::path& seedDir, std::int64_t nowUnix,
+                   std::int64_t syntheticRewards) {
+  const kindred::CalendarDate today = utcDateOf(nowUnix);
   // The write lock makes check-then-insert atomic when two servers start on one file.
   Transaction transaction(db);
   bool seeded = false;
   std::optional<kindred::Program> program;
   if (!holdsData(db)) {
     program = insertProgram(db, seedDir);
-    insertMembers(db, seedDir, today);
+    insertMembers(db, seedDir, nowUnix);
     seeded = true;
   }
   if (!hasRewards(db)) {
@@ -126,6 +171,7 @@ bool seedIfEmpty(Database& db, const std::filesystem::path& seedDir, kindred::Ca
     insertSyntheticRewards(db, syntheticRewards, *program, today);
     seeded = seeded || fromFile > 0 || syntheticRewards > 0;
   }
+  if (!hasGames(db)) seeded = insertSeedGames(db, seedDir) > 0 || seeded;
   if (!seeded) return false;
   transaction.commit();
   return true;

@@ -1,9 +1,10 @@
 #pragma once
 // First-run data for the demo: program.json, members.json (with each
-// member's recent points activity) and rewards.json from the seed directory,
-// plus optional synthetic rewards for benchmarks. Dates are offsets from the
-// seeding day ("inDays"), fixed to calendar dates as they are written, so a
-// fresh demo never starts stale.
+// member's recent points activity, time zone and check-in days), rewards.json
+// and games.json from the seed directory, plus optional synthetic rewards for
+// benchmarks. Dates are offsets from the seeding day ("inDays"), fixed to
+// calendar dates as they are written, so a fresh demo never starts stale;
+// check-in days count from the member's own local day.
 
 #include <cstdint>
 #include <filesystem>
@@ -17,9 +18,16 @@
 //  - the program and the members, when it holds neither;
 //  - the reward catalog (rewards.json, if the directory has one, then
 //    `syntheticRewards` generated ones), when it has no rewards. A database
-//    from before the catalog existed gets one this way.
+//    from before the catalog existed gets one this way;
+//  - the games (games.json, if the directory has one), when it has none.
 // A database that has all of these is left alone; its seed directory is not
-// even read. The program is checked with the core's parseProgram, and reward
-// tiers against it.
+// even read. The program is checked with the core's parseProgram, reward
+// tiers against it, and members' time zones against the system's tzdata.
+// `nowUnix` is the seeding instant: its UTC day anchors the dates, and each
+// member's local day at that instant anchors their check-ins.
+bool seedIfEmptyAt(Database& db, const std::filesystem::path& seedDir, std::int64_t nowUnix,
+                   std::int64_t syntheticRewards = 0);
+
+// seedIfEmptyAt at noon (UTC) on `today`, for tests that fix the day.
 bool seedIfEmpty(Database& db, const std::filesystem::path& seedDir, kindred::CalendarDate today,
                  std::int64_t syntheticRewards = 0);

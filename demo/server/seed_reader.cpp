@@ -24,6 +24,14 @@ json readSeedList(const std::string& text, const std::string& file, const char* 
   return std::move(*list);
 }
 
+bool isSlug(const std::string& text) {
+  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
+  for (const char c : text) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
 std::string dateInDays(kindred::CalendarDate today, std::int64_t days) {
   return kindred::CalendarDate::fromDaysSinceEpoch(today.daysSinceEpoch() + days).toString();
 }

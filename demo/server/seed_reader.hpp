@@ -31,6 +31,10 @@ std::string readSeedFile(const std::filesystem::path& path);
 // of members.json.
 nlohmann::json readSeedList(const std::string& text, const std::string& file, const char* key);
 
+// Lower-case words joined by hyphens ("gift-cards", "spin-wheel"): safe in
+// URLs and CSS classes as it is.
+bool isSlug(const std::string& text);
+
 // `today` plus `days`, as YYYY-MM-DD.
 std::string dateInDays(kindred::CalendarDate today, std::int64_t days);
 

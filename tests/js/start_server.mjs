@@ -1,12 +1,15 @@
-// Starts the reference backend (build/native/demo/server/kindred-server) for a
-// test and resolves once it is listening. Shared by the HTTP and browser suites.
+// Starts the reference backend (build/native/demo/server/kindred-server, or
+// the binary KINDRED_SERVER_BIN names, e.g. from another build directory) for
+// a test and resolves once it is listening. Shared by the HTTP and browser suites.
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverBinary = path.join(repoRoot, 'build/native/demo/server/kindred-server');
+export const serverBinary = process.env.KINDRED_SERVER_BIN
+  ? path.resolve(process.env.KINDRED_SERVER_BIN)
+  : path.join(repoRoot, 'build/native/demo/server/kindred-server');
 
 const LISTENING = /^Kindred reference backend listening on (http:\/\/\S+:(\d+)\/)$/m;
 

@@ -118,7 +118,7 @@ TEST_F(CatalogSeedTest, MigratesAVersionOneDatabaseForwardKeepingItsData) {
   }
   Database db = Database::open(pathOf("old.sqlite3"));
   migrateSchema(db);
-  EXPECT_EQ(schemaVersion(db), 2);
+  EXPECT_EQ(schemaVersion(db), kSchemaVersion);
   EXPECT_EQ(queryInt(db, "SELECT points FROM members WHERE id = 'm_old'"), 777);
   EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM rewards"), 0);
   EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM idempotency_keys"), 0);
@@ -188,8 +188,8 @@ TEST_F(CatalogSeedTest, NamesTheActivityFieldThatIsWrong) {
     ADD_FAILURE() << "expected a SeedError";
   } catch (const SeedError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "members.json: members[0].activity[1].points must be non-zero: positive for earn "
-              "and game_prize, negative for redemption and expiration");
+              "members.json: members[0].activity[1].points must be non-zero: positive for earn, "
+              "game_prize and check_in, negative for redemption, game_play and expiration");
   }
   EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM ledger"), 0);
 }

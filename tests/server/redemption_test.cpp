@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "api_checks.hpp"
 #include "idempotency.hpp"
 #include "member_record.hpp"
 #include "redemption_request.hpp"
@@ -23,41 +24,16 @@
 
 namespace {
 
+using api_checks::detailOf;
+using api_checks::header;
+using api_checks::parsed;
+using api_checks::problemSlug;
 using scratch::noonAfter;
 using scratch::queryInt;
 
 const std::int64_t kNow = noonAfter(0);  // noon on the seed day
 
 std::string bodyFor(const std::string& rewardId) { return R"({"rewardId":")" + rewardId + R"("})"; }
-
-std::optional<std::string> header(const ApiResponse& response, const std::string& name) {
-  for (const auto& [key, value] : response.headers) {
-    if (key == name) return value;
-  }
-  return std::nullopt;
-}
-
-// ordered_json, so field order is compared too.
-nlohmann::ordered_json parsed(const ApiResponse& response) {
-  return nlohmann::ordered_json::parse(response.body, nullptr, false);
-}
-
-// The slug of a problem response, or "" if it is not one.
-std::string problemSlug(const ApiResponse& response) {
-  const auto body = parsed(response);
-  if (response.contentType != "application/problem+json" || !body.is_object() ||
-      !body.contains("type") || !body["type"].is_string()) {
-    return "";
-  }
-  return body["type"].get<std::string>().substr(std::string("urn:kindred:problem:").size());
-}
-
-std::string detailOf(const ApiResponse& response) {
-  const auto body = parsed(response);
-  return body.is_object() && body.contains("detail") && body["detail"].is_string()
-             ? body["detail"].get<std::string>()
-             : "";
-}
 
 class RedemptionTest : public scratch::ScratchDatabaseTest {
  protected:

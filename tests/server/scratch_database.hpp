@@ -1,7 +1,8 @@
 #pragma once
 // A scratch directory per test, removed with everything in it, and databases
-// in it migrated and seeded from demo/seed on a fixed day, so the rewards and
-// redemption suites start from the same known catalog and balances.
+// in it migrated and seeded from demo/seed on a fixed day, so the rewards,
+// redemption and games suites start from the same known catalog, games and
+// balances.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -65,13 +66,19 @@ class ScratchDatabaseTest : public ::testing::Test {
 
   // A seed directory with the real program and members and this rewards.json.
   fs::path seedDirWithRewards(const std::string& rewardsJson) {
+    return seedDirWith("rewards.json", rewardsJson);
+  }
+
+  // A seed directory with the real program and members, and `file` (which
+  // may be one of those) holding `contents`.
+  fs::path seedDirWith(const std::string& file, const std::string& contents) {
     const fs::path seed = dir_ / "seed";
     fs::create_directories(seed);
     fs::copy_file(fs::path(KINDRED_SEED_DIR) / "program.json", seed / "program.json",
                   fs::copy_options::overwrite_existing);
     fs::copy_file(fs::path(KINDRED_SEED_DIR) / "members.json", seed / "members.json",
                   fs::copy_options::overwrite_existing);
-    std::ofstream(seed / "rewards.json") << rewardsJson;
+    std::ofstream(seed / file) << contents;
     return seed;
   }
 
