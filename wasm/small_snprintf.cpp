@@ -1,16 +1,19 @@
-// snprintf for the wasm build: integers only.
+// snprintf and siprintf for the wasm build: integers only.
 //
-// Why: nlohmann/json calls snprintf in exactly two places we link, to escape
-// a control character ("\\u%04x") and to name one in a syntax error
-// ("<U+%.4X>"). Linking musl's snprintf for that brings printf's whole
-// floating-point formatter and its 128-bit long double arithmetic: 2 KB of
-// the gzipped download, for four hex digits. This definition satisfies the
-// linker first, so musl's snprintf is never pulled in (vsnprintf is left
-// alone: libc++ refers to it from code the optimizer drops). It handles %%, and d, u, x, X
-// with the flags '0' and '-', a width, a precision and the h/hh/l/ll/z length
-// modifiers; anything else prints as '?'. The wasm/native parity test
-// compares its output byte for byte against glibc's on every escape the
-// corpus produces.
+// Why: two printf calls are linked. nlohmann/json's lexer names a control
+// character in a syntax error with snprintf ("<U+%.4X>"), and Embind's
+// __getTypeName writes a type's address with sprintf ("%p"), which the
+// compiler turns into siprintf, Emscripten's integer-only entry point.
+// Linking musl's for them brings its printf core, FILE plumbing and (for
+// snprintf) the floating-point formatter with its 128-bit long double
+// arithmetic: 3.7 KB of the gzipped download, for a few hex digits. These
+// definitions satisfy the linker first, so musl's are never pulled in
+// (vsnprintf is left alone: libc++ refers to it from code the optimizer
+// drops). They handle %%, and d, u, x, X with the flags '0' and '-', a width,
+// a precision and the h/hh/l/ll/z length modifiers, and p (without a width)
+// as Emscripten's libc prints it; anything else prints as '?'. The
+// wasm/native parity test compares the syntax errors byte for byte against
+// glibc's.
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
@@ -90,6 +93,14 @@ int formatInto(char* buffer, std::size_t size, const char* format, va_list args)
       const bool negative = value < 0;
       const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
       putNumber(out, magnitude, negative, 10, false, width, precision, zeroPad, leftAlign);
+    } else if (conversion == 'p') {
+      // As Emscripten's libc prints it: like "%#x", "0x1f40", and "0" for null.
+      const auto value = reinterpret_cast<std::uintptr_t>(va_arg(args, void*));
+      if (value != 0) {
+        out.put('0');
+        out.put('x');
+      }
+      putNumber(out, value, false, 16, false, 0, precision, false, false);
     } else if (conversion == 'u' || conversion == 'x' || conversion == 'X') {
       std::uint64_t value = longs ? va_arg(args, unsigned long long) : va_arg(args, unsigned);
       if (shorts == 1) value = static_cast<unsigned short>(value);
@@ -110,6 +121,14 @@ extern "C" int snprintf(char* buffer, std::size_t size, const char* format, ...)
   va_list args;
   va_start(args, format);
   const int length = formatInto(buffer, size, format, args);
+  va_end(args);
+  return length;
+}
+
+extern "C" int siprintf(char* buffer, const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const int length = formatInto(buffer, static_cast<std::size_t>(-1) >> 1, format, args);
   va_end(args);
   return length;
 }

@@ -137,7 +137,15 @@ std::string Arcade::gamesViewJson(const std::optional<InputError>& error, std::o
       if (game.kind == GameKind::Memory) out.field("pairs", game.pairs);
     } else if (game.kind == GameKind::Quiz) {
       out.field("questionCount", static_cast<std::int64_t>(game.questions.size()))
-          .field("pointsPerCorrect", game.pointsPerCorrect);
+          .field("pointsPerCorrect", game.pointsPerCorrect)
+          .key("questions")
+          .beginArray();
+      for (const QuizQuestion& question : game.questions) {
+        out.beginObject().field("id", question.id).field("text", question.text).key("options").beginArray();
+        for (const std::string& option : question.options) out.string(option);
+        out.endArray().endObject();
+      }
+      out.endArray();
     } else if (game.checkIn) {
       writeCheckIn(out.key("checkIn"), *game.checkIn);
     }

@@ -34,6 +34,16 @@ int compareKey(int group, std::int64_t primary, std::string_view id, const SortK
   return byId < 0 ? -1 : byId > 0 ? 1 : 0;
 }
 
+// The indices of `texts` in the order of their text. Every order by text goes
+// through this one sort: each std::sort instantiation costs the wasm about
+// 1.7 KB, 0.4 KB of it gzipped.
+std::vector<std::uint32_t> textOrder(const std::vector<std::string>& texts) {
+  std::vector<std::uint32_t> order(texts.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return texts[a] < texts[b]; });
+  return order;
+}
+
 std::string encodeCursor(CatalogSort sort, const SortKey& key) {
   return std::string("k1.") + sortName(sort) + "." + std::to_string(key.group) + "." +
          std::to_string(key.primary) + "." + key.id;
@@ -119,8 +129,8 @@ const Reward* Catalog::find(const std::string& id) const {
 
 std::vector<std::string> Catalog::categories() const {
   ensureIndexed();
-  std::vector<std::string> names = categoryNames_;
-  std::sort(names.begin(), names.end());
+  std::vector<std::string> names;
+  for (const auto i : textOrder(categoryNames_)) names.push_back(categoryNames_[i]);
   return names;
 }
 
@@ -145,12 +155,9 @@ void Catalog::ensureIndexed() const {
       if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
-  std::vector<std::uint32_t> wordOrder(words.size());
-  std::iota(wordOrder.begin(), wordOrder.end(), 0u);
-  std::sort(wordOrder.begin(), wordOrder.end(), [&](auto a, auto b) { return words[a] < words[b]; });
   words_.clear();
   postings_.clear();
-  for (auto w : wordOrder) {
+  for (auto w : textOrder(words)) {
     words_.push_back(std::move(words[w]));
     postings_.push_back(std::move(postings[w]));
   }
@@ -158,14 +165,14 @@ void Catalog::ensureIndexed() const {
   maxPopularity_ = 0;
   for (const auto& reward : rewards_) maxPopularity_ = std::max(maxPopularity_, reward.popularity);
 
-  std::vector<std::uint32_t> idOrder(count);
-  std::iota(idOrder.begin(), idOrder.end(), 0u);
-  std::sort(idOrder.begin(), idOrder.end(), [&](auto a, auto b) { return rewards_[a].id < rewards_[b].id; });
+  std::vector<std::string> rewardIds;
+  for (const auto& reward : rewards_) rewardIds.push_back(reward.id);
+  const std::vector<std::uint32_t> idOrder = textOrder(rewardIds);
   sortedIds_.clear();
   rows_.assign(count, HotRow{});
   for (std::uint32_t rank = 0; rank < count; ++rank) {
     rows_[idOrder[rank]].idRank = rank;
-    sortedIds_.push_back(rewards_[idOrder[rank]].id);
+    sortedIds_.push_back(std::move(rewardIds[idOrder[rank]]));
   }
   categoryNames_.clear();
   tierNames_.clear();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "json_reader.hpp"
+#include "json_writer.hpp"
 #include "kindred/progress.hpp"
 
 namespace kindred {
@@ -20,33 +21,34 @@ const char* availabilityName(Availability availability) {
   return "redeemable";
 }
 
-nlohmann::json tierJson(const Program& program, const std::string& tierId) {
+// The tier that unlocks a locked item, by id and (when the program knows it) name.
+void writeTier(JsonWriter& out, const Program& program, const std::string& tierId) {
   const Tier* tier = program.findTier(tierId);
-  return {{"id", tierId}, {"name", tier ? tier->name : tierId}};
+  out.beginObject().field("id", tierId).field("name", tier ? tier->name : tierId).endObject();
 }
 
-nlohmann::json itemJson(const CatalogItem& item, const Program& program) {
+void writeItem(JsonWriter& out, const CatalogItem& item, const Program& program) {
   const Reward& reward = *item.reward;
-  nlohmann::json tier = nullptr;
-  if (item.availability == Availability::TierLocked && reward.tierRequired) tier = tierJson(program, *reward.tierRequired);
-  if (item.availability == Availability::EarlyAccessLocked && reward.earlyAccess)
-    tier = tierJson(program, reward.earlyAccess->tierId);
-  return {{"id", reward.id},
-          {"name", reward.name},
-          {"description", reward.description},
-          {"cost", reward.cost},
-          {"category", reward.category},
-          {"imageUrl", reward.imageUrl ? nlohmann::json(*reward.imageUrl) : nlohmann::json(nullptr)},
-          {"stock", reward.stock ? nlohmann::json(*reward.stock) : nlohmann::json(nullptr)},
-          {"availability", availabilityName(item.availability)},
-          {"pointsAway", item.pointsAway},
-          {"tier", std::move(tier)},
-          {"earlyAccessUntil", reward.earlyAccess ? nlohmann::json(reward.earlyAccess->until.toString())
-                                                  : nlohmann::json(nullptr)}};
-}
-
-nlohmann::json errorJson(const InputError& error) {
-  return {{"path", error.path}, {"problem", error.problem}, {"message", error.message()}};
+  out.beginObject()
+      .field("id", reward.id)
+      .field("name", reward.name)
+      .field("description", reward.description)
+      .field("cost", reward.cost)
+      .field("category", reward.category)
+      .field("imageUrl", reward.imageUrl)
+      .field("stock", reward.stock)
+      .field("availability", availabilityName(item.availability))
+      .field("pointsAway", item.pointsAway)
+      .key("tier");
+  if (item.availability == Availability::TierLocked && reward.tierRequired)
+    writeTier(out, program, *reward.tierRequired);
+  else if (item.availability == Availability::EarlyAccessLocked && reward.earlyAccess)
+    writeTier(out, program, reward.earlyAccess->tierId);
+  else
+    out.null();
+  out.key("earlyAccessUntil");
+  if (reward.earlyAccess) out.string(reward.earlyAccess->until.toString()); else out.null();
+  out.endObject();
 }
 
 }  // namespace
@@ -94,38 +96,37 @@ std::string catalogViewJson(const Catalog& catalog, bool rewardsLoaded,
                             const std::optional<Program>& program, const std::optional<Member>& member,
                             const std::optional<InputError>& error, std::string_view queryJson,
                             CalendarDate today, const std::map<std::string, int>& redeemedCategories) {
-  nlohmann::json view = {{"screen", "catalog"}, {"error", error ? errorJson(*error) : nlohmann::json(nullptr)}};
+  JsonWriter out;
+  out.beginObject().field("screen", "catalog");
   if (!program || !member || !rewardsLoaded) {
-    view["status"] = "loading";
-    return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    writeError(out.field("status", "loading").key("error"), error);
+    return out.endObject().take();
   }
+  out.field("status", "ready").key("error");
   const auto query = parseCatalogQuery(queryJson);
   if (!query) {
     // A bad query is the host's mistake, not the backend's: say so, show nothing wrong.
-    view["status"] = "ready";
-    view["error"] = errorJson(query.error());
-    view["items"] = nlohmann::json::array();
-    view["total"] = 0;
-    view["nextCursor"] = nullptr;
-    view["categories"] = nlohmann::json::array();
-    return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    writeError(out, query.error());
+    return out.key("items").beginArray().endArray()
+        .field("total", 0)
+        .key("nextCursor").null()
+        .key("categories").beginArray().endArray()
+        .endObject()
+        .take();
   }
   const auto page = catalog.query(query.value(), shopperFor(*program, *member, today, redeemedCategories));
-  view["status"] = "ready";
-  view["sort"] = sortName(query.value().sort);
-  nlohmann::json items = nlohmann::json::array();
+  writeError(out, page ? error : page.error());
+  out.field("sort", sortName(query.value().sort)).key("items").beginArray();
   if (page) {
-    for (const auto& item : page.value().items) items.push_back(itemJson(item, *program));
-    view["total"] = page.value().total;
-    view["nextCursor"] = page.value().nextCursor ? nlohmann::json(*page.value().nextCursor) : nlohmann::json(nullptr);
-  } else {
-    view["error"] = errorJson(page.error());
-    view["total"] = 0;
-    view["nextCursor"] = nullptr;
+    for (const auto& item : page.value().items) writeItem(out, item, *program);
   }
-  view["items"] = std::move(items);
-  view["categories"] = catalog.categories();
-  return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.endArray()
+      .field("total", page ? static_cast<std::int64_t>(page.value().total) : 0)
+      .field("nextCursor", page ? page.value().nextCursor : std::nullopt)
+      .key("categories")
+      .beginArray();
+  for (const std::string& category : catalog.categories()) out.string(category);
+  return out.endArray().endObject().take();
 }
 
 }  // namespace kindred

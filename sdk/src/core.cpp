@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "kindred/catalog_view.hpp"
 #include "kindred/problem_answer.hpp"
 #include "kindred/progress_view.hpp"
-#include "json_reader.hpp"
+#include "json_writer.hpp"
 
 namespace kindred {
 
@@ -64,18 +62,18 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
 
 std::string Core::ingestJson(std::string_view resource, std::string_view json) {
   const auto error = ingest(resource, json);
-  nlohmann::json answer = {{"ok", !error}};
-  // The shim pages through GET /v1/rewards by this, without parsing pages itself.
-  if (!error && resource == "rewards")
-    answer["nextCursor"] = rewardsCursor_ ? nlohmann::json(*rewardsCursor_) : nlohmann::json(nullptr);
-  if (!error && (resource == "activity" || resource == "activity-next"))
-    answer["nextCursor"] = activityCursor_ ? nlohmann::json(*activityCursor_) : nlohmann::json(nullptr);
+  // Keys in alphabetical order, as this answer has always had them: it is
+  // short enough for hosts and tests to compare as text.
+  JsonWriter answer;
+  answer.beginObject();
   if (error) {
-    answer["path"] = error->path;
-    answer["problem"] = error->problem;
-    answer["message"] = error->message();
+    return answer.field("message", error->message()).field("ok", false).field("path", error->path)
+        .field("problem", error->problem).endObject().take();
   }
-  return answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The shim pages through GET /v1/rewards by this, without parsing pages itself.
+  if (resource == "rewards") answer.field("nextCursor", rewardsCursor_);
+  if (resource == "activity" || resource == "activity-next") answer.field("nextCursor", activityCursor_);
+  return answer.field("ok", true).endObject().take();
 }
 
 std::optional<InputError> Core::currentError() const {
@@ -99,11 +97,9 @@ std::string Core::catalogViewJson(std::string_view queryJson, std::string_view t
 
 std::string Core::progressViewJson(std::string_view todayIso) const {
   if (const auto today = CalendarDate::parse(todayIso)) return progressViewJson(*today);
-  nlohmann::json view = {{"screen", "progress"}, {"status", "loading"},
-                         {"error", {{"path", "today"},
-                                    {"problem", "expected a date as YYYY-MM-DD"},
-                                    {"message", "today: expected a date as YYYY-MM-DD"}}}};
-  return view.dump();
+  // Without a program and member the view is "loading", with this error.
+  return kindred::progressViewJson(std::nullopt, std::nullopt,
+                                   InputError{"today", "expected a date as YYYY-MM-DD"}, {});
 }
 
 namespace {
@@ -116,9 +112,9 @@ bool isNonce(std::string_view nonce) {
   return true;
 }
 
-std::string refusal(const char* reason, const std::string& message) {
-  return nlohmann::json{{"ok", false}, {"reason", reason}, {"message", message}}.dump(
-      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string refusal(const char* reason, const char* message) {
+  return JsonWriter().beginObject().field("ok", false).field("reason", reason).field("message", message)
+      .endObject().take();
 }
 
 }  // namespace
@@ -150,12 +146,18 @@ std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, 
   RedemptionIntent& intent = existing->second;
   intent.state = RedemptionState::Pending;
   intent.failure = RedemptionFailure::None;
-  const nlohmann::json command = {{"method", "POST"},
-                                  {"path", "/v1/redemptions"},
-                                  {"idempotencyKey", intent.idempotencyKey},
-                                  {"body", nlohmann::json{{"rewardId", intent.rewardId}}.dump()}};
-  return nlohmann::json{{"ok", true}, {"command", command}}.dump(-1, ' ', false,
-                                                                 nlohmann::json::error_handler_t::replace);
+  return JsonWriter()
+      .beginObject()
+      .field("ok", true)
+      .key("command")
+      .beginObject()
+      .field("method", "POST")
+      .field("path", "/v1/redemptions")
+      .field("idempotencyKey", intent.idempotencyKey)
+      .field("body", JsonWriter().beginObject().field("rewardId", intent.rewardId).endObject().take())
+      .endObject()
+      .endObject()
+      .take();
 }
 
 std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, std::string_view body) {
@@ -214,37 +216,41 @@ std::map<std::string, int> Core::redemptionHistory() const {
 }
 
 std::string Core::activityViewJson() const {
-  nlohmann::json view = {{"screen", "activity"}, {"status", activityLoaded_ ? "ready" : "loading"}};
-  const auto error = currentError();
-  view["error"] = error ? nlohmann::json{{"path", error->path}, {"problem", error->problem}, {"message", error->message()}}
-                        : nlohmann::json(nullptr);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& entry : activity_)
-    items.push_back({{"id", entry.id}, {"kind", entry.kind}, {"points", entry.points},
-                     {"description", entry.description}, {"createdAt", entry.createdAt}});
-  view["items"] = std::move(items);
-  view["nextCursor"] = activityCursor_ ? nlohmann::json(*activityCursor_) : nlohmann::json(nullptr);
-  return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  JsonWriter view;
+  view.beginObject().field("screen", "activity").field("status", activityLoaded_ ? "ready" : "loading").key("error");
+  writeError(view, currentError());
+  view.key("items").beginArray();
+  for (const auto& entry : activity_) {
+    view.beginObject()
+        .field("id", entry.id)
+        .field("kind", entry.kind)
+        .field("points", entry.points)
+        .field("description", entry.description)
+        .field("createdAt", entry.createdAt)
+        .endObject();
+  }
+  return view.endArray().field("nextCursor", activityCursor_).endObject().take();
 }
 
 std::string Core::redemptionViewJson(std::string_view rewardId) const {
-  nlohmann::json view = {{"rewardId", rewardId}, {"state", "none"}, {"reason", nullptr}, {"detail", nullptr},
-                         {"code", nullptr}, {"pointsSpent", 0},
-                         {"balance", member_ ? nlohmann::json(member_->points) : nlohmann::json(nullptr)}};
   const auto found = redemptions_.find(rewardId);
-  if (found != redemptions_.end()) {
-    const RedemptionIntent& intent = found->second;
-    view["state"] = intent.state == RedemptionState::Pending     ? "pending"
-                    : intent.state == RedemptionState::Succeeded ? "succeeded"
-                                                                 : "failed";
-    if (intent.state == RedemptionState::Failed) view["reason"] = failureName(intent.failure);
-    if (!intent.detail.empty() && intent.state == RedemptionState::Failed) view["detail"] = intent.detail;
-    if (intent.state == RedemptionState::Succeeded) {
-      view["code"] = intent.code;
-      view["pointsSpent"] = intent.pointsSpent;
-    }
-  }
-  return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const RedemptionIntent* intent = found == redemptions_.end() ? nullptr : &found->second;
+  const bool failed = intent && intent->state == RedemptionState::Failed;
+  const bool succeeded = intent && intent->state == RedemptionState::Succeeded;
+  JsonWriter view;
+  view.beginObject()
+      .field("rewardId", rewardId)
+      .field("state", !intent ? "none" : failed ? "failed" : succeeded ? "succeeded" : "pending")
+      .key("reason");
+  if (failed) view.string(failureName(intent->failure)); else view.null();
+  view.key("detail");
+  if (failed && !intent->detail.empty()) view.string(intent->detail); else view.null();
+  view.key("code");
+  if (succeeded) view.string(intent->code); else view.null();
+  return view.field("pointsSpent", succeeded ? intent->pointsSpent : 0)
+      .field("balance", member_ ? std::optional<std::int64_t>(member_->points) : std::nullopt)
+      .endObject()
+      .take();
 }
 
 std::string Core::gamesViewJson() const {

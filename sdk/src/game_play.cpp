@@ -1,6 +1,7 @@
 #include "kindred/game_play.hpp"
 
 #include "json_reader.hpp"
+#include "member_reader.hpp"
 #include "prize_reader.hpp"
 
 namespace kindred {
@@ -83,13 +84,7 @@ Result<PlayReceipt> parsePlayReceipt(std::string_view json, GameKind kind) {
   const auto member = doc.find("member");
   if (member == doc.end()) return InputError{"play.member", "is required"};
   // The member inside is the same document as GET /v1/member, checked the same way.
-  auto parsedMember = parseMember(member->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  if (!parsedMember) {
-    InputError error = parsedMember.error();
-    error.path = "play." + error.path;
-    return error;
-  }
-  receipt.member = std::move(parsedMember).value();
+  if (auto problem = readMember(*member, "play.member", receipt.member)) return *problem;
   return receipt;
 }
 

@@ -5,6 +5,28 @@
 #include <nlohmann/json.hpp>
 
 namespace kindred {
+namespace {
+
+// Bytes of the well-formed UTF-8 sequence that starts text[at], or, for a
+// malformed one, 0 and in `prefix` how many of its bytes to skip: the lead and
+// the continuation bytes that were still possible (the maximal subpart that
+// Unicode and nlohmann's `replace` handler turn into one U+FFFD).
+std::size_t sequenceLength(std::string_view text, std::size_t at, std::size_t& prefix) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const std::size_t length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+  // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+  const unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  const unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+  prefix = 1;
+  while (prefix < length && at + prefix < text.size()) {
+    const auto next = static_cast<unsigned char>(text[at + prefix]);
+    if (next < (prefix == 1 ? low : 0x80) || next > (prefix == 1 ? high : 0xBF)) break;
+    ++prefix;
+  }
+  return prefix == length ? length : 0;
+}
+
+}  // namespace
 
 void JsonWriter::separate() {
   if (afterValue_) out_ += ',';
@@ -45,8 +67,18 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 JsonWriter& JsonWriter::string(std::string_view text) {
   separate();
   out_ += '"';
-  for (const char c : text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const char c = text[at];
     const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      // Parse errors quote the payload's bytes as they came, invalid UTF-8
+      // included; the document handed to JavaScript must stay valid.
+      std::size_t prefix = 0;
+      if (const std::size_t length = sequenceLength(text, at, prefix)) out_.append(text.data() + at, length);
+      else out_ += "\xEF\xBF\xBD";  // U+FFFD
+      at += prefix;
+      continue;
+    }
     if (c == '"' || c == '\\') {
       out_ += '\\';
       out_ += c;
@@ -58,6 +90,7 @@ JsonWriter& JsonWriter::string(std::string_view text) {
     } else {
       out_ += c;
     }
+    ++at;
   }
   out_ += '"';
   afterValue_ = true;
@@ -111,10 +144,29 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
   return *this;
 }
 
+JsonWriter& JsonWriter::field(std::string_view name, const std::optional<std::string>& text) {
+  key(name);
+  return text ? string(*text) : null();
+}
+
+JsonWriter& JsonWriter::field(std::string_view name, const std::optional<std::int64_t>& number) {
+  key(name);
+  return number ? integer(*number) : null();
+}
+
 JsonWriter& JsonWriter::integers(std::string_view name, const std::vector<int>& numbers) {
   key(name).beginArray();
   for (const int number : numbers) integer(number);
   return endArray();
+}
+
+void writeError(JsonWriter& out, const std::optional<InputError>& error) {
+  if (!error) {
+    out.null();
+    return;
+  }
+  out.beginObject().field("path", error->path).field("problem", error->problem).field("message", error->message())
+      .endObject();
 }
 
 }  // namespace kindred

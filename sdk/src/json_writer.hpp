@@ -6,14 +6,19 @@
 // screen and never read back, so they are streamed instead.
 //
 // The caller keeps the structure right (begin/end pairs, a key before each
-// value inside an object); commas are placed here. Strings must be UTF-8, as
-// everything parsed by the core is; quotes, backslashes and control
-// characters are escaped.
+// value inside an object); commas are placed here. Quotes, backslashes and
+// control characters are escaped. Strings are UTF-8, as everything parsed by
+// the core is, except that a syntax error quotes the payload's bytes as they
+// came: malformed sequences are written as U+FFFD, one per maximal subpart,
+// as nlohmann's dump() with error_handler_t::replace did.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kindred/input_error.hpp"
 
 namespace kindred {
 
@@ -40,6 +45,9 @@ class JsonWriter {
   JsonWriter& field(std::string_view name, std::int64_t number) { return key(name).integer(number); }
   JsonWriter& field(std::string_view name, int number) { return key(name).integer(number); }
   JsonWriter& field(std::string_view name, bool value) { return key(name).boolean(value); }
+  // Absent optionals are written as null.
+  JsonWriter& field(std::string_view name, const std::optional<std::string>& text);
+  JsonWriter& field(std::string_view name, const std::optional<std::int64_t>& number);
   JsonWriter& integers(std::string_view name, const std::vector<int>& numbers);
 
   std::string take() { return std::move(out_); }
@@ -50,5 +58,9 @@ class JsonWriter {
   std::string out_;
   bool afterValue_ = false;  // a comma goes before the next value or key
 };
+
+// A rejected payload as every view reports it: {"path","problem","message"},
+// or null when there is none.
+void writeError(JsonWriter& out, const std::optional<InputError>& error);
 
 }  // namespace kindred

@@ -1,15 +1,12 @@
 #include "kindred/member.hpp"
 
 #include "json_reader.hpp"
+#include "member_reader.hpp"
 
 namespace kindred {
 
-Result<Member> parseMember(std::string_view json) {
-  nlohmann::json doc;
-  if (auto syntax = parseJsonDocument(json, "member", doc)) return *syntax;
-
-  Member member;
-  JsonReader r(doc, "member");
+std::optional<InputError> readMember(const nlohmann::json& node, const std::string& path, Member& member) {
+  JsonReader r(node, path);
   r.string("id", member.id, Presence::Required);
   r.string("name", member.name, Presence::Optional, /*allowEmpty=*/true);
   r.integer("points", member.points, Presence::Required);
@@ -19,8 +16,8 @@ Result<Member> parseMember(std::string_view json) {
   r.nullableString("tierId", member.tierId);
   r.date("tierWindowEnd", member.tierWindowEnd, Presence::Optional);
   r.array("expiring", Presence::Optional,
-          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
-            JsonReader bucket(item, path);
+          [&](const nlohmann::json& item, const std::string& itemPath) -> std::optional<InputError> {
+            JsonReader bucket(item, itemPath);
             ExpiringPoints expiring;
             std::optional<CalendarDate> date;
             bucket.integer("points", expiring.points, Presence::Required, 1);
@@ -30,7 +27,14 @@ Result<Member> parseMember(std::string_view json) {
             member.expiring.push_back(expiring);
             return std::nullopt;
           });
-  if (!r.ok()) return *r.error();
+  return r.error();
+}
+
+Result<Member> parseMember(std::string_view json) {
+  nlohmann::json doc;
+  if (auto syntax = parseJsonDocument(json, "member", doc)) return *syntax;
+  Member member;
+  if (auto problem = readMember(doc, "member", member)) return *problem;
   return member;
 }
 

@@ -1,22 +1,21 @@
 #include "kindred/progress_view.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "kindred/progress.hpp"
+#include "json_writer.hpp"
 
 namespace kindred {
 namespace {
 
-nlohmann::json errorJson(const std::optional<InputError>& error) {
-  if (!error) return nullptr;
-  return {{"path", error->path}, {"problem", error->problem}, {"message", error->message()}};
-}
-
-nlohmann::json messageJson(const Message& message) {
-  nlohmann::json params = nlohmann::json::object();
-  for (const auto& [name, value] : message.params)
-    std::visit([&, &key = name](const auto& v) { params[key] = v; }, value);
-  return {{"key", message.key}, {"params", std::move(params)}};
+void writeMessage(JsonWriter& out, const Message& message) {
+  out.beginObject().field("key", message.key).key("params").beginObject();
+  for (const auto& [name, value] : message.params) {
+    out.key(name);
+    if (const auto* number = std::get_if<std::int64_t>(&value)) out.integer(*number);
+    else out.string(std::get<std::string>(value));
+  }
+  out.endObject().endObject();
 }
 
 }  // namespace
@@ -24,55 +23,71 @@ nlohmann::json messageJson(const Message& message) {
 std::string progressViewJson(const std::optional<Program>& program,
                              const std::optional<Member>& member,
                              const std::optional<InputError>& lastError, CalendarDate today) {
-  nlohmann::json view = {{"screen", "progress"}, {"error", errorJson(lastError)}};
-  if (!program || !member) {
-    view["status"] = "loading";
-    return view.dump();
-  }
+  JsonWriter out;
+  out.beginObject().field("screen", "progress").field("status", program && member ? "ready" : "loading").key("error");
+  writeError(out, lastError);
+  if (!program || !member) return out.endObject().take();
 
   const TierProgress progress = computeProgress(*program, *member, today);
-  view["status"] = "ready";
-  view["program"] = {
-      {"name", program->name},
-      {"currency", {{"singular", program->currencySingular}, {"plural", program->currencyPlural}}},
-      {"moneyCurrency", program->moneyCurrency}};
-  view["member"] = {{"name", member->name},
-                    {"points", member->points},
-                    {"pendingPoints", member->pendingPoints},
-                    {"lifetimePoints", member->lifetimePoints}};
-  view["tier"] = progress.current
-                     ? nlohmann::json{{"id", progress.current->id}, {"name", progress.current->name}}
-                     : nlohmann::json(nullptr);
+  out.key("program")
+      .beginObject()
+      .field("name", program->name)
+      .key("currency")
+      .beginObject()
+      .field("singular", program->currencySingular)
+      .field("plural", program->currencyPlural)
+      .endObject()
+      .field("moneyCurrency", program->moneyCurrency)
+      .endObject();
+  out.key("member")
+      .beginObject()
+      .field("name", member->name)
+      .field("points", member->points)
+      .field("pendingPoints", member->pendingPoints)
+      .field("lifetimePoints", member->lifetimePoints)
+      .endObject();
+  out.key("tier");
+  if (progress.current)
+    out.beginObject().field("id", progress.current->id).field("name", progress.current->name).endObject();
+  else
+    out.null();
+  out.key("nextTier");
   if (progress.next) {
-    view["nextTier"] = {{"id", progress.next->id},
-                        {"name", progress.next->name},
-                        {"threshold", progress.next->threshold},
-                        {"perk", progress.next->perks.empty() ? nlohmann::json(nullptr)
-                                                              : nlohmann::json(progress.next->perks.front())}};
+    out.beginObject()
+        .field("id", progress.next->id)
+        .field("name", progress.next->name)
+        .field("threshold", progress.next->threshold)
+        .key("perk");
+    if (progress.next->perks.empty()) out.null(); else out.string(progress.next->perks.front());
+    out.endObject();
   } else {
-    view["nextTier"] = nullptr;
+    out.null();
   }
+  out.key("bar");
   if (progress.current) {
-    view["bar"] = {{"min", progress.barMin},
-                   {"max", progress.barMax},
-                   {"value", std::clamp(progress.qualifyingPoints, progress.barMin, progress.barMax)},
-                   {"fraction", progress.fraction}};
+    out.beginObject()
+        .field("min", progress.barMin)
+        .field("max", progress.barMax)
+        .field("value", std::clamp(progress.qualifyingPoints, progress.barMin, progress.barMax))
+        .key("fraction")
+        .number(progress.fraction)
+        .endObject();
   } else {
-    view["bar"] = nullptr;
+    out.null();
   }
-  view["pointsToNext"] = progress.pointsToNext;
-  view["nudge"] = messageJson(progress.nudge);
+  out.field("pointsToNext", progress.pointsToNext).key("nudge");
+  writeMessage(out, progress.nudge);
+  out.key("expiring");
   if (progress.soonestExpiry) {
-    view["expiring"] = {
-        {"points", progress.soonestExpiry->points},
-        {"date", progress.soonestExpiry->date.toString()},
-        {"daysLeft", progress.soonestExpiry->date.daysSinceEpoch() - today.daysSinceEpoch()}};
+    out.beginObject()
+        .field("points", progress.soonestExpiry->points)
+        .field("date", progress.soonestExpiry->date.toString())
+        .field("daysLeft", progress.soonestExpiry->date.daysSinceEpoch() - today.daysSinceEpoch())
+        .endObject();
   } else {
-    view["expiring"] = nullptr;
+    out.null();
   }
-  // Strings in the state were validated as UTF-8 on the way in; `replace`
-  // keeps dump() from ever taking the throwing path regardless.
-  return view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out.endObject().take();
 }
 
 }  // namespace kindred

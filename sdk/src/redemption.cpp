@@ -1,6 +1,7 @@
 #include "kindred/redemption.hpp"
 
 #include "json_reader.hpp"
+#include "member_reader.hpp"
 
 namespace kindred {
 
@@ -20,13 +21,7 @@ Result<RedemptionReceipt> parseRedemptionReceipt(std::string_view json) {
   if (!r.ok()) return *r.error();
   if (member == doc.end()) return InputError{"redemption.member", "is required"};
   // The member inside is the same document as GET /v1/member, checked the same way.
-  auto parsedMember = parseMember(member->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  if (!parsedMember) {
-    InputError error = parsedMember.error();
-    error.path = "redemption." + error.path;
-    return error;
-  }
-  receipt.member = std::move(parsedMember).value();
+  if (auto problem = readMember(*member, "redemption.member", receipt.member)) return *problem;
   return receipt;
 }
 

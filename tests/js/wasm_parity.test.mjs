@@ -55,10 +55,11 @@ function scriptLines() {
     'ingest rewardz {}',
     `ingest member {"id":"m","points":1,"qualifyingPoints":1,"name":"Zoë ☕ \\u202e 𝕏"}`,
     'view 2026-11-23',
-    // Control characters come back escaped: wasm's own snprintf (wasm/small_snprintf.cpp) against glibc's.
+    // Control characters come back escaped.
     `ingest member {"id":"m","points":1,"qualifyingPoints":1,"name":"ctl \\u0001\\u001f\\u007f \\u0000 end"}`,
     'view 2026-11-23',
-    `ingest member {"id":"m","points":1,"name":"raw \u0001 control"}`,  // rejected: "<U+0001>" in the message
+    // Rejected: "<U+0001>" in the message, from wasm's own snprintf (wasm/small_snprintf.cpp) against glibc's.
+    `ingest member {"id":"m","points":1,"name":"raw \u0001 control"}`,
     `ingest program ${program}`,
     `ingest member ${member({ points: 1240, tierId: 'trailblazer' })}`,
     'catalog 2026-11-23 {}',                               // no rewards yet: loading
