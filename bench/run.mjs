@@ -96,6 +96,22 @@ try {
     console.log(`  ${r.label.padEnd(44)} wasm ${r.wasmMs.toFixed(2).padStart(7)} ms  plain JS ${r.plainMs.toFixed(2).padStart(7)} ms  ratio ${r.ratio.toFixed(2)}x${r.sameResults ? '' : '  (RESULTS DIFFER)'}`);
   }
 
+  // Games: the core's per-frame step in Chromium (budget 1 ms of a 16.7 ms frame),
+  // and scratch coverage in wasm against plain JS on the same strokes.
+  const gamesContext = await browser.newContext();
+  const gamesPage = await gamesContext.newPage();
+  await gamesPage.goto(new URL('/bench/games.html', server.url).href);
+  await gamesPage.waitForFunction(() => window.__gamesBench !== undefined, null, { timeout: 120000 });
+  report.games = await gamesPage.evaluate(() => window.__gamesBench);
+  await gamesContext.close();
+  const { wheel, scratch, coverage } = report.games;
+  const budget = (ms) => (ms <= 1 ? 'within the 1 ms budget' : 'OVER the 1 ms budget');
+  console.log(`\nGame frames in Chromium, ${report.games.frames} frames:`);
+  console.log(`  wheel step      median ${(wheel.medianMs * 1000).toFixed(2)} µs, p99 ${(wheel.p99Ms * 1000).toFixed(2)} µs  (${budget(wheel.p99Ms)})`);
+  console.log(`  scratch frame   median ${scratch.medianMs.toFixed(3)} ms, p99 ${scratch.p99Ms.toFixed(3)} ms  (${budget(scratch.p99Ms)})`);
+  console.log(`  scratch coverage, same strokes: wasm ${coverage.wasmTotalMs.toFixed(1)} ms, plain JS ${coverage.plainTotalMs.toFixed(1)} ms,` +
+    ` wasm ${coverage.ratio.toFixed(2)}x faster; scratched ${(coverage.wasmFraction * 100).toFixed(2)}% vs ${(coverage.plainFraction * 100).toFixed(2)}%`);
+
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 } finally {

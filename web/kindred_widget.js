@@ -13,19 +13,19 @@ import { createCatalogView } from './catalog_view.js';
 import { createScreenTabs } from './screen_tabs.js';
 import { createRedeemDialog } from './redeem_dialog.js';
 import { createActivityView } from './activity_view.js';
+import { createGamesScreen } from './games_screen.js';
+import { randomHex } from './random_hex.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
 import english from './messages_en.js';
 
 const TAG = 'kindred-widget';
-const SCREENS = ['progress', 'rewards', 'activity'];
+const SCREENS = ['progress', 'rewards', 'activity', 'games'];
 const ACTIVITY_PAGE_SIZE = 20;
 const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
 
-/** 24 random hex digits: makes each new redemption intent's key unique. */
-function randomNonce() {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+/** 24 random hex digits: makes each new intent's Idempotency-Key unique. */
+const randomNonce = () => randomHex(12);
 
 /** The shopper's calendar day, which expiry dates are counted against. */
 function localIsoDate(now = new Date()) {
@@ -47,6 +47,8 @@ function createWidgetClass() {
     #catalogCursor = null;   // where "Show more" continues
     #redeeming = null;       // the catalog item in the redemption dialog
     #activity = 'idle';      // like #rewards; the ledger's first page is fetched when first shown
+    #games = 'idle';         // like #rewards; GET /v1/games when the Games screen is first shown
+    #engine = null;          // the loaded wasm module (games make its per-frame objects)
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
@@ -75,7 +77,7 @@ function createWidgetClass() {
       return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
     }
 
-    /** The screen shown: 'progress' (default), 'rewards' or 'activity'. Attribute: `screen`. */
+    /** The screen shown: 'progress' (default), 'rewards', 'activity' or 'games'. Attribute: `screen`. */
     get screen() {
       const wanted = this.getAttribute('screen');
       return SCREENS.includes(wanted) ? wanted : 'progress';
@@ -124,6 +126,7 @@ function createWidgetClass() {
           ...['/v1/program', '/v1/member'].map((path) => transport.get(path, { signal })),
         ]);
         if (signal.aborted) return;
+        this.#engine = engine;
         this.#core ??= new engine.Core();
         // The member is checked against the program, so the program goes first.
         this.#ingest('program', program);
@@ -131,9 +134,11 @@ function createWidgetClass() {
         // The for-you ranking reads the ledger, so the catalog brings it along.
         const wantsRewards = this.screen === 'rewards' || this.#rewards === 'loaded';
         const wantsActivity = wantsRewards || this.screen === 'activity' || this.#activity === 'loaded';
+        const wantsGames = this.screen === 'games' || this.#games === 'loaded';
         await Promise.all([
           wantsRewards ? this.#loadRewards(transport, signal) : null,
           wantsActivity ? this.#loadActivity(transport, signal, { more: false }) : null,
+          wantsGames ? this.#loadGames(transport, signal) : null,
         ]);
         this.#transportError = null;
       } catch (error) {
@@ -174,6 +179,13 @@ function createWidgetClass() {
         cursor = outcome.ok ? outcome.nextCursor : null;
       } while (cursor);
       this.#rewards = 'loaded';
+    }
+
+    async #loadGames(transport, signal) {
+      const body = await transport.get('/v1/games', { signal });
+      if (signal.aborted) return;
+      this.#ingest('games', body);
+      this.#games = 'loaded';
     }
 
     // The ledger's first page, or with more, the page after what is shown.
@@ -230,6 +242,8 @@ function createWidgetClass() {
       this.#transportError = null;
       this.#rewards = 'idle';
       this.#activity = 'idle';
+      this.#games = 'idle';
+      this.#dom?.games.close();
       this.#catalogCursor = null;
       this.#redeeming = null;
       if (this.#dom?.redeemDialog.isOpen) this.#dom.redeemDialog.root.close();
@@ -239,8 +253,10 @@ function createWidgetClass() {
     // The rewards screen fetches the catalog the first time it is shown.
     #showScreen() {
       this.#render();
+      if (this.screen !== 'games') this.#dom.games.close();
       const needed = (this.screen === 'rewards' && this.#rewards === 'idle') ||
-        (this.screen === 'activity' && this.#activity === 'idle');
+        (this.screen === 'activity' && this.#activity === 'idle') ||
+        (this.screen === 'games' && this.#games === 'idle');
       if (needed && this.#core && !this.#loads) this.refresh();
     }
 
@@ -270,9 +286,16 @@ function createWidgetClass() {
       });
       const redeemDialog = createRedeemDialog(t, { onConfirm: () => this.#redeem() });
       const activity = createActivityView(t, { onMore: () => this.#readActivity({ more: true }), locale: () => this.locale });
+      const games = createGamesScreen(t, {
+        engine: () => this.#engine,
+        core: () => this.#core,
+        locale: () => this.locale,
+        play: (gameId) => this.#play(gameId),
+        onPlayed: () => this.#render(),
+      });
       const tabs = createScreenTabs(
         [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') },
-          { id: 'activity', label: t('tabs.activity') }],
+          { id: 'activity', label: t('tabs.activity') }, { id: 'games', label: t('tabs.games') }],
         (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
@@ -281,18 +304,18 @@ function createWidgetClass() {
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
-      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root, activity.root);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root, activity.root, games.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card, redeemDialog.root);
-      this.#dom = { progress, catalog, activity, tabs, redeemDialog, notice, signedOut, loading, failed, failedText };
+      this.#dom = { progress, catalog, activity, games, tabs, redeemDialog, notice, signedOut, loading, failed, failedText };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, catalog, activity, tabs, notice, signedOut, loading, failed, failedText } = this.#dom;
+      const { progress, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText } = this.#dom;
       // No token yet: say so rather than spin; setting one starts the session.
       signedOut.hidden = this.#hasCredentials();
       const today = localIsoDate();
@@ -312,10 +335,15 @@ function createWidgetClass() {
       const activityView = ready && onActivity && this.#activity === 'loaded' ? JSON.parse(this.#core.activityView()) : null;
       const activityReady = activityView?.status === 'ready';
       if (activityReady) activity.update(activityView);
-      progress.root.hidden = !ready || onRewards || onActivity;
+      const onGames = this.screen === 'games';
+      const gamesView = ready && onGames && this.#games === 'loaded' ? JSON.parse(this.#core.gamesView()) : null;
+      const gamesReady = gamesView?.status === 'ready';
+      if (gamesReady) games.update(gamesView);
+      progress.root.hidden = !ready || onRewards || onActivity || onGames;
       catalog.root.hidden = !catalogReady;
       activity.root.hidden = !activityReady;
-      const showing = ready && (onRewards ? catalogReady : onActivity ? activityReady : true);
+      games.root.hidden = !gamesReady;
+      const showing = ready && (onRewards ? catalogReady : onActivity ? activityReady : onGames ? gamesReady : true);
 
       // With a good state on screen, a failure is a notice above it; without
       // one, it is the whole panel, with a way forward.
@@ -385,6 +413,42 @@ function createWidgetClass() {
         }
       }
       this.#render();
+    }
+
+    // One play: the core builds the request (a fresh client seed for chance
+    // games, the same key and body again if an earlier try got no answer),
+    // the backend decides, and the core checks the answer. Resolves with the
+    // core's play view; never rejects.
+    async #play(gameId, { afterStale = false } = {}) {
+      const core = this.#core;
+      if (!core) return { gameId, state: 'failed', reason: 'network' };
+      const started = JSON.parse(core.play(gameId, randomHex(16), randomNonce()));
+      if (!started.ok) return { gameId, state: 'failed', reason: started.reason };
+      const answer = await this.#transport().send(started.command);
+      if (core !== this.#core) return { gameId, state: 'failed', reason: 'network' };
+      const view = JSON.parse(core.playAnswer(gameId, answer.status, answer.body));
+      if (view.reason === 'commitment-stale' && !afterStale) {
+        // Another tab played first: read the new commitment and play on it
+        // (nothing was charged; the new play has a new key).
+        try {
+          await this.#loadGames(this.#transport(), new AbortController().signal);
+          return this.#play(gameId, { afterStale: true });
+        } catch { /* fall through: the shopper sees the reason and can retry */ }
+      }
+      if (view.state === 'succeeded') {
+        this.#readActivity({ more: false });
+        this.dispatchEvent(new CustomEvent('kindred:play', {
+          bubbles: true, composed: true,
+          detail: { gameId, prize: view.prize ?? null, pointsWon: view.pointsWon, balance: view.balance, fairness: view.fairness ?? null },
+        }));
+        if (view.fairness && view.fairness !== 'verified') {
+          this.#emitError(new KindredError('unverified', this.#t('fair.failed'), { gameId, check: view.fairness }));
+        }
+      } else {
+        this.#emitError(new KindredError(view.reason === 'network' ? 'network' : 'http', this.#t(`games.failed.${view.reason ?? 'network'}`),
+          { gameId, reason: view.reason }));
+      }
+      return view;
     }
 
     #emitError(error) {

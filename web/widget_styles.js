@@ -76,8 +76,9 @@ button { font: inherit; min-height: 44px; min-width: 44px; padding: 8px 18px; bo
   border: 2px solid var(--kindred-accent); background: transparent; color: var(--kindred-ink); cursor: pointer; }
 button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset: 2px; }
 .tabs { display: flex; gap: 4px; margin: 0 0 16px; padding: 4px; border-radius: 999px; background: var(--kindred-track); }
-.tab { flex: 1; min-height: 40px; border: 0; border-radius: 999px; background: transparent; color: var(--kindred-muted);
-  font-weight: 600; padding: 6px 12px; }
+.tab { flex: 1 1 0; min-width: 0; min-height: 40px; border: 0; border-radius: 999px; background: transparent;
+  color: var(--kindred-muted); font-weight: 600; font-size: 0.8125rem; padding: 6px 2px;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .tab[aria-selected="true"] { background: var(--kindred-surface); color: var(--kindred-ink); box-shadow: 0 1px 3px rgb(0 0 0 / 0.12); }
 .controls { display: flex; gap: 8px; flex-wrap: wrap; }
 .search, .sort { font: inherit; min-height: 44px; border-radius: 12px; border: 1px solid var(--kindred-track);
@@ -138,10 +139,68 @@ button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset:
 .activity.earned .activity-points { color: var(--kindred-accent); }
 .empty { margin: 16px 0; color: var(--kindred-muted); }
 .more { display: block; margin: 12px auto 0; }
+.games { position: relative; }
+.games-list { list-style: none; margin: 0; padding: 0; }
+.game-card { display: flex; gap: 12px; align-items: center; justify-content: space-between; padding: 12px 0;
+  border-top: 1px solid var(--kindred-track); }
+.game-card:first-child { border-top: 0; }
+.game-text { min-width: 0; flex: 1; }
+.game-title, .stage-title { margin: 0; font-size: 1rem; font-weight: 600; overflow-wrap: anywhere; }
+.game-description, .game-meta, .game-prizes, .game-blocked, .hint { margin: 2px 0 0; font-size: 0.8125rem;
+  color: var(--kindred-muted); overflow-wrap: anywhere; }
+.game-prizes { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.game-blocked { color: var(--kindred-warn-ink); }
+.link { border: 0; padding: 4px 0; min-height: 32px; color: var(--kindred-accent); font-weight: 600; }
+.stage { display: grid; gap: 12px; justify-items: center; text-align: center; }
+.stage > .link { justify-self: start; }
+.game { display: grid; gap: 12px; justify-items: center; width: 100%; }
+.wheel { width: 260px; max-width: 100%; aspect-ratio: 1; }
+.scratch-card { position: relative; width: 280px; max-width: 100%; aspect-ratio: 2; border-radius: 12px; overflow: hidden;
+  background: var(--kindred-warn-surface); display: grid; place-items: center; }
+.scratch-prize { margin: 0; padding: 8px; font-size: 1.25rem; font-weight: 700; overflow-wrap: anywhere; }
+.scratch-cover { position: absolute; inset: 0; width: 100%; height: 100%; touch-action: none; cursor: crosshair; }
+.memory-grid { display: grid; grid-template-columns: repeat(4, minmax(44px, 64px)); gap: 8px; }
+.memory-card { aspect-ratio: 1; min-width: 44px; padding: 0; border-radius: 12px; font-size: 1.5rem;
+  background: var(--kindred-accent); color: var(--kindred-accent-ink); }
+.memory-card[data-face="up"] { background: var(--kindred-surface); color: var(--kindred-ink); }
+.memory-card[data-face="matched"] { background: var(--kindred-track); color: var(--kindred-ink); border-color: var(--kindred-track); }
+.memory-moves, .quiz-progress { margin: 0; font-size: 0.875rem; color: var(--kindred-muted); }
+.quiz-stage { display: grid; gap: 10px; width: 100%; }
+.quiz-question { margin: 0; font-size: 1.0625rem; font-weight: 600; overflow-wrap: anywhere; }
+.quiz-options { display: grid; gap: 8px; }
+.quiz-option { border-radius: 12px; text-align: start; overflow-wrap: anywhere; }
+.quiz-timer { display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 8px; font-size: 0.875rem; }
+.quiz-timer .bar { flex: 1 1 100%; height: 8px; }
+.quiz-timer .bar-fill { transform: none; transition: width 250ms linear; }
+.quiz-timer button { min-height: 36px; padding: 4px 14px; font-size: 0.875rem; }
+.quiz-review { margin: 0; padding-inline-start: 20px; text-align: start; display: grid; gap: 6px; }
+.review-line { display: block; font-size: 0.8125rem; color: var(--kindred-muted); }
+.checkin-streak { margin: 0; font-size: 1.25rem; font-weight: 700; }
+.checkin-strip { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(7, minmax(0, 1fr));
+  gap: 4px; width: 100%; }
+.day { display: grid; justify-items: center; gap: 2px; padding: 6px 0; border-radius: 10px; background: var(--kindred-track);
+  font-size: 0.75rem; color: var(--kindred-muted); min-width: 0; }
+.day.today { outline: 2px solid var(--kindred-accent); }
+.day.checked { background: var(--kindred-accent); color: var(--kindred-accent-ink); }
+.day-mark { font-size: 1rem; font-weight: 700; }
+.day-bonus { font-weight: 700; color: var(--kindred-warn-ink); }
+.game-result { margin: 0; min-height: 1.4em; font-weight: 600; overflow-wrap: anywhere; }
+.result-actions { display: grid; gap: 8px; justify-items: center; width: 100%; }
+.fairness { width: 100%; text-align: start; font-size: 0.8125rem; border-radius: 10px; padding: 8px 12px;
+  background: var(--kindred-track); }
+.fairness summary { cursor: pointer; font-weight: 600; min-height: 24px; }
+.fairness.verified summary::before { content: "✓ "; color: var(--kindred-accent); }
+.fairness.unverified { background: var(--kindred-warn-surface); color: var(--kindred-warn-ink); }
+.fairness.unverified summary::before { content: "⚠ "; }
+.proof { margin: 8px 0 0; display: grid; gap: 6px; }
+.proof dt { font-weight: 600; }
+.proof dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.celebration { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
 @media (prefers-reduced-motion: reduce) {
   .bar-fill { transition: none; }
   .spinner { animation: none; }
   .thumb img { transition: none; }
+  .quiz-timer .bar-fill { transition: none; }
 }
 `;
 

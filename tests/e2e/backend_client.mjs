@@ -37,5 +37,6 @@ export function backendClient(serverUrl) {
     member: (memberId) => get('/v1/member', memberId),
     rewards: (memberId) => all('/v1/rewards', memberId),
     activity: (memberId) => all('/v1/activity', memberId),
+    games: (memberId) => get('/v1/games', memberId),
   };
 }

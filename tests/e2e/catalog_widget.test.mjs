@@ -86,13 +86,16 @@ test('the tabs work from the keyboard', async (t) => {
   await widget.getByRole('progressbar').waitFor();
   assert.equal(await widget.locator('.catalog').isVisible(), false);
   await page.keyboard.press('End');
+  assert.equal(await widget.getByRole('tab', { name: 'Games' }).getAttribute('aria-selected'), 'true');
+  await widget.locator('.game-card').first().waitFor();
+  await page.keyboard.press('ArrowLeft');
   assert.equal(await widget.getByRole('tab', { name: 'Activity' }).getAttribute('aria-selected'), 'true');
   await widget.locator('.activity').first().waitFor();
   await page.keyboard.press('ArrowLeft');
   assert.equal(await rewardsTab.getAttribute('aria-selected'), 'true');
   await widget.locator('.reward').first().waitFor();
   // Only the selected tab is in the Tab order.
-  assert.deepEqual(await widget.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.tabIndex)), [-1, 0, -1]);
+  assert.deepEqual(await widget.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.tabIndex)), [-1, 0, -1, -1]);
 });
 
 test('on a phone the catalog never makes the page wider than the screen', async (t) => {

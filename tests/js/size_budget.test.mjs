@@ -10,7 +10,7 @@ import { join } from 'node:path';
 // only): 60 KB, measured 55.9 KB. With the catalog engine in the core (issue
 // "Rewards catalog and redemption"): 80 KB. Games raise it to 100 KB, the
 // ceiling for the whole widget.
-const BUDGET_BYTES = 80 * 1024;
+const BUDGET_BYTES = 100 * 1024;
 const dist = new URL('../../dist', import.meta.url).pathname;
 
 test(`the whole widget download is at most ${BUDGET_BYTES / 1024} KB gzipped`, () => {
