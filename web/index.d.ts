@@ -4,7 +4,7 @@
 /** The one error type the widget throws and emits in `kindred:error`. */
 export class KindredError extends Error {
   readonly name: 'KindredError';
-  readonly code: 'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine';
+  readonly code: 'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine' | 'unverified';
   /** HTTP status, RFC 9457 problem, JSON path of a rejected payload, cause... */
   readonly detail: Record<string, unknown>;
   /** Whether the same request may succeed if tried again. */
@@ -28,13 +28,28 @@ export interface KindredWidgetElement extends HTMLElement {
   readonly locale: string;
   /** Where the engine's .wasm is served, if not next to the module. */
   wasmUrl: string | URL | undefined;
+  /** The screen shown. Attribute: `screen`. */
+  screen: 'progress' | 'rewards' | 'activity' | 'games';
   /** Fetches everything again; the screen keeps its state until answers arrive. */
   refresh(): Promise<void>;
 }
 
+/** A prize of a chance game, as the backend's prize table lists it. */
+export interface KindredPrize { id: string; label: string; points: number; weight: number }
+
 export interface KindredEventMap {
   /** The first complete render of a session. */
   'kindred:ready': CustomEvent<{ tier: string | null; points: number }>;
+  /** A reward was redeemed: its code and the balance after. */
+  'kindred:redeem': CustomEvent<{ rewardId: string; code: string; balance: number }>;
+  /**
+   * A game was played (the backend decided the outcome). `fairness` is
+   * 'verified' when the device recomputed the draw from the revealed seeds,
+   * the name of the failed check otherwise (a 'kindred:error' with code
+   * 'unverified' follows), and null for games that draw nothing (quiz, check-in).
+   */
+  'kindred:play': CustomEvent<{ gameId: string; prize: KindredPrize | null; pointsWon: number; balance: number;
+    fairness: string | null }>;
   /** A failed request or a rejected payload (`path` names the JSON path). */
   'kindred:error': CustomEvent<{ code: KindredError['code']; message: string; [key: string]: unknown }>;
 }
@@ -46,7 +61,7 @@ export function defineKindredWidget(registry?: CustomElementRegistry): CustomEle
 export interface KindredCoreModule {
   Core: new () => {
     /** Feeds a backend response; answers '{"ok":true}' or '{"ok":false,"path","problem","message"}'. */
-    ingest(resource: 'program' | 'member', json: string): string;
+    ingest(resource: 'program' | 'member' | 'rewards' | 'activity' | 'activity-next' | 'games', json: string): string;
     /** The progress screen's view model as JSON, for the given local day (YYYY-MM-DD). */
     progressView(todayIso: string): string;
     delete(): void;

@@ -3,7 +3,7 @@
 
 export class KindredError extends Error {
   /**
-   * @param {string} code  'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine'
+   * @param {string} code  'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine' | 'unverified'
    * @param {string} message  readable, safe to show
    * @param {object} [detail]
    */

@@ -5,25 +5,15 @@
 #include "kindred/checkin_streak.hpp"
 #include "kindred/memory_match.hpp"
 #include "kindred/problem_answer.hpp"
+#include "intent_answer.hpp"
 #include "json_writer.hpp"
 
 namespace kindred {
 namespace {
 
-std::string refusal(const char* reason, const char* message) {
-  return JsonWriter().beginObject().field("ok", false).field("reason", reason).field("message", message).endObject().take();
-}
-
 bool isLowerHex(std::string_view text, std::size_t minSize, std::size_t maxSize) {
   if (text.size() < minSize || text.size() > maxSize) return false;
   return std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-bool isNonce(std::string_view nonce) {
-  if (nonce.size() < 8 || nonce.size() > 64) return false;
-  return std::all_of(nonce.begin(), nonce.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
-  });
 }
 
 std::vector<StreakReward> streakRewardsOf(const CheckInRules& rules) {
@@ -156,9 +146,9 @@ std::string Arcade::gamesViewJson(const std::optional<InputError>& error, std::o
 
 std::string Arcade::playJson(std::string_view gameId, std::string_view clientSeed, std::string_view nonce,
                              std::optional<std::int64_t> balance) {
-  if (!isNonce(nonce)) return refusal("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
+  if (!isIntentNonce(nonce)) return refusalJson("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
   const Game* game = find(gameId);
-  if (!game) return refusal("unknown-game", "That game is not available.");
+  if (!game) return refusalJson("unknown-game", "That game is not available.");
 
   auto existing = plays_.find(gameId);
   const bool unfinished = existing != plays_.end() &&
@@ -166,19 +156,19 @@ std::string Arcade::playJson(std::string_view gameId, std::string_view clientSee
        (existing->second.state == PlayState::Failed && existing->second.failure == PlayFailure::Network));
   if (!unfinished) {
     // Checked only for a new play: one already sent must be allowed to finish.
-    if (const char* blocked = blockedReason(*game, balance)) return refusal(blocked, "This game cannot be played right now.");
+    if (const char* blocked = blockedReason(*game, balance)) return refusalJson(blocked, "This game cannot be played right now.");
     PlayIntent intent;
     intent.gameId = game->id;
     intent.kind = game->kind;
     intent.idempotencyKey = "play-" + std::string(nonce);
     if (isChanceGame(game->kind)) {
-      if (!isLowerHex(clientSeed, 32, 128)) return refusal("invalid", "clientSeed: expected 32 to 128 lower-case hex digits");
+      if (!isLowerHex(clientSeed, 32, 128)) return refusalJson("invalid", "clientSeed: expected 32 to 128 lower-case hex digits");
       intent.clientSeed = std::string(clientSeed);
       intent.committed = game->commitment;
       intent.body = JsonWriter().beginObject().field("clientSeed", intent.clientSeed)
                         .field("commitment", intent.committed.commitment).endObject().take();
     } else if (game->kind == GameKind::Quiz) {
-      if (!quiz_ || quizGameId_ != game->id || !quiz_->finished()) return refusal("quiz-unfinished", "Answer every question first.");
+      if (!quiz_ || quizGameId_ != game->id || !quiz_->finished()) return refusalJson("quiz-unfinished", "Answer every question first.");
       intent.body = JsonWriter().beginObject().integers("answers", quiz_->answers()).endObject().take();
     } else {
       intent.body = "{}";
@@ -188,18 +178,7 @@ std::string Arcade::playJson(std::string_view gameId, std::string_view clientSee
   PlayIntent& intent = existing->second;
   intent.state = PlayState::Pending;
   intent.failure = PlayFailure::None;
-  return JsonWriter()
-      .beginObject()
-      .field("ok", true)
-      .key("command")
-      .beginObject()
-      .field("method", "POST")
-      .field("path", "/v1/games/" + intent.gameId + "/plays")
-      .field("idempotencyKey", intent.idempotencyKey)
-      .field("body", intent.body)
-      .endObject()
-      .endObject()
-      .take();
+  return postCommandJson("/v1/games/" + intent.gameId + "/plays", intent.idempotencyKey, intent.body);
 }
 
 void Arcade::applySuccess(PlayIntent& intent, const PlayReceipt& receipt) {

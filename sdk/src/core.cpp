@@ -4,6 +4,7 @@
 
 #include "kindred/catalog_view.hpp"
 #include "kindred/problem_answer.hpp"
+#include "intent_answer.hpp"
 #include "kindred/progress_view.hpp"
 #include "json_writer.hpp"
 
@@ -102,29 +103,12 @@ std::string Core::progressViewJson(std::string_view todayIso) const {
                                    InputError{"today", "expected a date as YYYY-MM-DD"}, {});
 }
 
-namespace {
-
-bool isNonce(std::string_view nonce) {
-  if (nonce.size() < 8 || nonce.size() > 64) return false;
-  for (char c : nonce)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-      return false;
-  return true;
-}
-
-std::string refusal(const char* reason, const char* message) {
-  return JsonWriter().beginObject().field("ok", false).field("reason", reason).field("message", message)
-      .endObject().take();
-}
-
-}  // namespace
-
 std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, std::string_view todayIso) {
   const auto today = CalendarDate::parse(todayIso);
-  if (!today) return refusal("invalid", "today: expected a date as YYYY-MM-DD");
-  if (!isNonce(nonce)) return refusal("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
+  if (!today) return refusalJson("invalid", "today: expected a date as YYYY-MM-DD");
+  if (!isIntentNonce(nonce)) return refusalJson("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
   const Reward* reward = catalog_.find(std::string(rewardId));
-  if (!reward || !program_ || !member_) return refusal("unknown-reward", "That reward is not in the catalog.");
+  if (!reward || !program_ || !member_) return refusalJson("unknown-reward", "That reward is not in the catalog.");
 
   auto existing = redemptions_.find(rewardId);
   const bool unfinished = existing != redemptions_.end() &&
@@ -134,10 +118,10 @@ std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, 
     // Checked only for a new intent: one already sent must be allowed to
     // finish, whatever the catalog has learnt since.
     const Availability availability = Catalog::availabilityOf(*reward, shopperFor(*program_, *member_, *today));
-    if (availability == Availability::OutOfStock) return refusal("out-of-stock", "This reward is out of stock.");
+    if (availability == Availability::OutOfStock) return refusalJson("out-of-stock", "This reward is out of stock.");
     if (availability == Availability::TierLocked || availability == Availability::EarlyAccessLocked)
-      return refusal("tier", "This reward is not open to your tier yet.");
-    if (availability == Availability::PointsAway) return refusal("points-short", "You do not have enough points yet.");
+      return refusalJson("tier", "This reward is not open to your tier yet.");
+    if (availability == Availability::PointsAway) return refusalJson("points-short", "You do not have enough points yet.");
     RedemptionIntent intent;
     intent.rewardId = std::string(rewardId);
     intent.idempotencyKey = "redeem-" + std::string(nonce);
@@ -146,18 +130,8 @@ std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, 
   RedemptionIntent& intent = existing->second;
   intent.state = RedemptionState::Pending;
   intent.failure = RedemptionFailure::None;
-  return JsonWriter()
-      .beginObject()
-      .field("ok", true)
-      .key("command")
-      .beginObject()
-      .field("method", "POST")
-      .field("path", "/v1/redemptions")
-      .field("idempotencyKey", intent.idempotencyKey)
-      .field("body", JsonWriter().beginObject().field("rewardId", intent.rewardId).endObject().take())
-      .endObject()
-      .endObject()
-      .take();
+  return postCommandJson("/v1/redemptions", intent.idempotencyKey,
+                         JsonWriter().beginObject().field("rewardId", intent.rewardId).endObject().take());
 }
 
 std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, std::string_view body) {

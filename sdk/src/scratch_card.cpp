@@ -47,6 +47,7 @@ void ScratchCard::stroke(float x0, float y0, float x1, float y1, float radius) {
   const double ax = x0, ay = y0;
   const double dx = static_cast<double>(x1) - ax, dy = static_cast<double>(y1) - ay;
   const double lengthSquared = dx * dx + dy * dy;
+  const double inverseLengthSquared = lengthSquared > 0 ? 1 / lengthSquared : 0;
   const double rSquared = r * r;
   int left, right, top, bottom;
   pixelSpan(std::min(ax, ax + dx) - r, std::max(ax, ax + dx) + r, width_, left, right);
@@ -57,13 +58,15 @@ void ScratchCard::stroke(float x0, float y0, float x1, float y1, float radius) {
     std::uint8_t* row = pixels_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) * 4;
     int firstCleared = -1, lastCleared = -1;
     for (int x = left; x <= right; ++x) {
+      std::uint8_t* pixel = row + static_cast<std::size_t>(x) * 4;
+      // Already scratched: counted once, when it was cleared. Checked first,
+      // because late in a card most of what a finger crosses is clear.
+      if (pixel[3] == 0) continue;
       const double px = x + 0.5 - ax;
       // Distance to the nearest point of the segment (its start, for a disc).
-      const double along = lengthSquared > 0 ? std::clamp((px * dx + py * dy) / lengthSquared, 0.0, 1.0) : 0.0;
+      const double along = std::clamp((px * dx + py * dy) * inverseLengthSquared, 0.0, 1.0);
       const double ex = px - along * dx, ey = py - along * dy;
       if (ex * ex + ey * ey > rSquared) continue;
-      std::uint8_t* pixel = row + static_cast<std::size_t>(x) * 4;
-      if (pixel[3] == 0) continue;  // already scratched: counted once, when it was cleared
       std::memset(pixel, 0, 4);
       ++scratched_;
       if (firstCleared < 0) firstCleared = x;

@@ -259,3 +259,57 @@ test('with reduced motion the wheel goes straight to its result, without confett
   await outcome(widget, 2500);
   assert.equal(await widget.locator('canvas.celebration').isHidden(), true);
 });
+
+test('a spin whose answer never comes stops with a message; trying again plays once, with the same key', async (t) => {
+  const member = 'm_grace';
+  const { page, widget } = await openGames(t, { member });
+  const keys = [];
+  let cutOff = true;
+  await page.route('**/v1/games/spin-wheel/plays', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    // The first tries reach the backend but their answers are lost.
+    if (cutOff) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+  const before = await backend.member(member);
+  const playsLeft = async () => (await backend.games(member)).games.find((game) => game.id === 'spin-wheel').playsLeft;
+  const playsBefore = await playsLeft();
+  const creditsBefore = gameEntries(await ledgerOf(member), ['game_prize']).length;
+  await widget.locator('[data-game-id="spin-wheel"]').getByRole('button').click();
+  await widget.getByRole('button', { name: 'Spin the wheel' }).click();
+  const text = await outcome(widget, 20000);
+  assert.match(text, /couldn't reach the game. Nothing was charged/);
+  await page.screenshot({ path: join(screenshotDir, 'games-wheel-no-answer-desktop.png') });
+  assert.ok(keys.length >= 2, 'the transport retried');
+  assert.equal(new Set(keys).size, 1, 'every try carried the same Idempotency-Key');
+
+  cutOff = false;
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  const retried = await outcome(widget);
+  assert.match(retried, /You won|Better luck|Free shipping/);
+  assert.equal(new Set(keys).size, 1, 'the retry replays the same play');
+  const credits = gameEntries(await ledgerOf(member), ['game_prize']).slice(0, -creditsBefore || undefined);
+  const after = await backend.member(member);
+  assert.equal(await playsLeft(), playsBefore - 1, 'one play used, not one per try');
+  assert.equal(credits.length, after.points > before.points ? 1 : 0, 'credited once');
+  assert.equal(after.points - before.points, credits.reduce((sum, entry) => sum + entry.points, 0));
+});
+
+test('every control in the games is at least 24 by 24 CSS pixels', async (t) => {
+  const { widget } = await openGames(t, { member: 'm_katherine', viewport: VIEWPORTS.phone });
+  const small = async () => widget.locator('button, summary').evaluateAll((elements) => elements
+    .filter((element) => element.checkVisibility())
+    .map((element) => [element.textContent.trim(), element.getBoundingClientRect()])
+    .filter(([, box]) => box.width < 24 || box.height < 24)
+    .map(([text]) => text));
+  assert.deepEqual(await small(), []);
+  for (const id of ['spin-wheel', 'scratch-card', 'memory-match', 'daily-quiz', 'daily-check-in']) {
+    await widget.locator(`[data-game-id="${id}"]`).getByRole('button').click();
+    assert.deepEqual(await small(), [], id);
+    await widget.getByRole('button', { name: /Back to games/ }).click();
+  }
+});

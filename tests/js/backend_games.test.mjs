@@ -21,6 +21,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { repoRoot, startServer } from './start_server.mjs';
+import { memberToken } from './member_tokens.mjs';
 
 const SECRET = 'backend-games-test-secret';
 const GAME_IDS = ['spin-wheel', 'scratch-card', 'memory-match', 'daily-quiz', 'daily-check-in'];
@@ -34,7 +35,6 @@ let tmp;
 let server;
 let seedGames;  // demo/seed/games.json's games, correct quiz options included
 const servers = [];
-const tokens = new Map();
 
 // --- The contract's fairness scheme, independently of kindred_core ---------
 
@@ -72,17 +72,7 @@ const prizeTableHash = (prizes) => sha256Hex(prizes.map(({ id, label, points, we
 
 // --- HTTP helpers -----------------------------------------------------------
 
-async function tokenFor(memberId, baseUrl = server.url) {
-  const cacheKey = `${baseUrl} ${memberId}`;
-  if (!tokens.has(cacheKey)) {
-    const response = await fetch(new URL('demo/login', baseUrl), {
-      method: 'POST', body: JSON.stringify({ memberId }),
-    });
-    assert.equal(response.status, 200);
-    tokens.set(cacheKey, (await response.json()).token);
-  }
-  return tokens.get(cacheKey);
-}
+const tokenFor = (memberId, baseUrl = server.url) => memberToken(baseUrl, memberId);
 
 async function getJson(memberId, pathAndQuery, baseUrl = server.url) {
   const response = await fetch(new URL(pathAndQuery, baseUrl), {

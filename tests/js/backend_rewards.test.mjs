@@ -15,6 +15,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { repoRoot, startServer } from './start_server.mjs';
+import { memberToken } from './member_tokens.mjs';
 
 const SECRET = 'backend-rewards-test-secret';
 const CODE = /^AUR-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
@@ -26,7 +27,6 @@ let server;
 let seedRewards;  // demo/seed/rewards.json's rewards, in catalog order
 let tierIds;      // the program's tier ids, lowest first
 const servers = [];
-const tokens = new Map();
 
 async function start(args) {
   const started = await startServer({ args });
@@ -34,17 +34,7 @@ async function start(args) {
   return started;
 }
 
-async function tokenFor(memberId, baseUrl = server.url) {
-  const cacheKey = `${baseUrl} ${memberId}`;
-  if (!tokens.has(cacheKey)) {
-    const response = await fetch(new URL('demo/login', baseUrl), {
-      method: 'POST', body: JSON.stringify({ memberId }),
-    });
-    assert.equal(response.status, 200);
-    tokens.set(cacheKey, (await response.json()).token);
-  }
-  return tokens.get(cacheKey);
-}
+const tokenFor = (memberId, baseUrl = server.url) => memberToken(baseUrl, memberId);
 
 async function get(memberId, pathAndQuery, baseUrl = server.url) {
   return fetch(new URL(pathAndQuery, baseUrl), {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 import { loadKindredCore } from '../../dist/index.js';
 
@@ -32,6 +33,51 @@ function rewardPage(from, to) {
     });
   }
   return JSON.stringify({ items, nextCursor: null });
+}
+
+// Games: a list with hostile labels, plays and their answers
+// (large nonces too: the digest and the draw must not depend on word size).
+function gameLines() {
+  const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+  const prizes = [
+    { id: 'a', label: 'Zoë ☕ \u202e 𝕏', points: 5, weight: 3 },
+    { id: 'b', label: 'ctl \u0001 "quoted" \\', points: 50, weight: 1 },
+    { id: 'c', label: '', points: 0, weight: 2 },
+  ];
+  const tableHash = sha256(prizes.map((p) =>
+    `${Buffer.byteLength(p.id)}:${p.id}${Buffer.byteLength(p.label)}:${p.label}${p.points},${p.weight};`).join(''));
+  const lines = [];
+  for (const [i, nonce] of [0, 7, 4294967296, 9007199254740991].entries()) {
+    const serverSeed = sha256(`server ${i}`);
+    const clientSeed = sha256(`client ${i}`).slice(0, 32);
+    const games = { games: [
+      { id: 'wheel', kind: 'wheel', title: 'Spin', cost: 0, playsLeft: 3, playsPerDay: 3, prizes, prizeTableHash: tableHash,
+        commitment: sha256(serverSeed), nonce },
+      { id: 'memory', kind: 'memory', title: 'Pairs', cost: 0, playsLeft: 1, playsPerDay: 1, prizes, prizeTableHash: tableHash,
+        commitment: sha256(serverSeed), nonce, pairs: 6 },
+      { id: 'quiz', kind: 'quiz', title: 'Quiz', cost: 0, playsLeft: 1, playsPerDay: 1, pointsPerCorrect: 10,
+        questions: [{ id: 'q', text: 'Q?', options: ['x', 'y'], timeLimitSeconds: 20 }] },
+      { id: 'checkin', kind: 'checkin', title: 'Check in', cost: 0, playsLeft: 1, playsPerDay: 1, today: '2027-01-01',
+        timeZone: 'Asia/Tokyo', checkIns: ['2026-12-30', '2026-12-31'], pointsPerCheckIn: 5,
+        streakRewards: [{ day: 3, points: 20, label: '3 days' }] },
+    ] };
+    lines.push(`ingest games ${JSON.stringify(games)}`, 'games');
+    for (const game of ['wheel', 'memory']) {
+      // No answer first (the play stays open, and is sent again), then one;
+      // its verdict, right or wrong, must be the same in both cores.
+      for (const status of [0, 201]) {
+        lines.push(`play ${game} ${clientSeed} nonce-${game}-${i}`);
+        const index = (i + (game === 'memory' ? 1 : 0)) % 3;
+        const play = { id: 'ply', gameId: game, kind: game, pointsSpent: 0, pointsWon: prizes[index].points, playsLeft: 2,
+          createdAt: '2026-11-23T10:00:00Z', prizeIndex: index, prize: prizes[index], nextCommitment: sha256('next'),
+          proof: { serverSeed, clientSeed, nonce, commitment: sha256(serverSeed), prizeTableHash: tableHash } };
+        lines.push(`answer ${game} ${status} ${JSON.stringify({ play, member: JSON.parse(member({})) })}`);
+      }
+    }
+    lines.push('play checkin 00 nonce-checkin', 'games');
+  }
+  lines.push('ingest games {"games":[{"id":"w","kind":"slots"}]}', 'games', 'answer nothing 201 {}');
+  return lines;
 }
 
 function scriptLines() {
@@ -73,15 +119,17 @@ function scriptLines() {
     'catalog 2026-13-01 {}',
     `ingest rewards {"items":[{"id":"x","name":"X","cost":-1}]}`,
     'catalog 2026-11-23 {"limit":3}',
+    ...gameLines(),
   ];
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const resources = ['program', 'member', 'rewards', 'games'];
   for (const name of readdirSync(corpusDir).sort()) {
     const bytes = readFileSync(join(corpusDir, name));
     let text;
     try { text = decoder.decode(bytes); } catch { continue; }  // JS strings cannot carry invalid UTF-8 as is
     if (/[\r\n\u2028\u2029]/.test(text) || text.includes('\u0000')) continue;  // one payload per line
-    const resource = ['program', 'member', 'rewards'][name.length % 3];
-    lines.push(`ingest ${resource} ${text}`, 'view 2026-11-23', 'catalog 2026-11-23 {"limit":3}');
+    const resource = resources[name.length % resources.length];
+    lines.push(`ingest ${resource} ${text}`, 'view 2026-11-23', 'catalog 2026-11-23 {"limit":3}', 'games');
   }
   return lines;
 }
@@ -103,6 +151,9 @@ test('wasm and native cores answer byte for byte the same', async () => {
   for (const line of lines) {
     const [command, arg, ...rest] = line.split(' ');
     if (command === 'view') wasm.push(core.progressView(arg));
+    else if (command === 'games') wasm.push(core.gamesView());
+    else if (command === 'play') wasm.push(core.play(arg, rest[0], rest[1]));
+    else if (command === 'answer') wasm.push(core.playAnswer(arg, Number(rest[0]), rest.slice(1).join(' ')));
     else if (command === 'catalog') wasm.push(core.catalogView(rest.join(' '), arg));
     else wasm.push(core.ingest(arg, rest.join(' ')));
   }

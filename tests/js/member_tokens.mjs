@@ -1,0 +1,16 @@
+// Member tokens from the reference backend's demo login, one per member and
+// server, cached for the whole test file (a token lasts an hour by default).
+import assert from 'node:assert/strict';
+
+const tokens = new Map();
+
+/** @param {string} baseUrl  the server's base URL, ending in '/' */
+export async function memberToken(baseUrl, memberId) {
+  const cacheKey = `${baseUrl} ${memberId}`;
+  if (!tokens.has(cacheKey)) {
+    const response = await fetch(new URL('demo/login', baseUrl), { method: 'POST', body: JSON.stringify({ memberId }) });
+    assert.equal(response.status, 200);
+    tokens.set(cacheKey, (await response.json()).token);
+  }
+  return tokens.get(cacheKey);
+}
