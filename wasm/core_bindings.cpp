@@ -59,6 +59,12 @@ int memoryFlip(kindred::Core& core, int index, double nowMs) { return core.arcad
 void memoryTick(kindred::Core& core, double nowMs) { core.arcade().memoryTick(nowMs); }
 std::string memoryView(const kindred::Core& core) { return core.arcade().memoryViewJson(); }
 
+std::string intentSnapshot(const kindred::Core& core, const std::string& kind, const std::string& subject) {
+  return core.intentSnapshot(kind, subject);
+}
+
+std::string resume(kindred::Core& core, const std::string& snapshot) { return core.resumeJson(snapshot); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kindred_core) {
@@ -84,5 +90,7 @@ EMSCRIPTEN_BINDINGS(kindred_core) {
       .function("memoryDeal", &memoryDeal)
       .function("memoryFlip", &memoryFlip)
       .function("memoryTick", &memoryTick)
-      .function("memoryView", &memoryView);
+      .function("memoryView", &memoryView)
+      .function("intentSnapshot", &intentSnapshot)
+      .function("resumeJson", &resume);
 }

@@ -15,6 +15,7 @@ import { createRedeemDialog } from './redeem_dialog.js';
 import { createActivityView } from './activity_view.js';
 import { createGamesScreen } from './games_screen.js';
 import { randomHex } from './random_hex.js';
+import { createOutbox } from './outbox.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
 import english from './messages_en.js';
@@ -49,6 +50,8 @@ function createWidgetClass() {
     #activity = 'idle';      // like #rewards; the ledger's first page is fetched when first shown
     #games = 'idle';         // like #rewards; GET /v1/games when the Games screen is first shown
     #engine = null;          // the loaded wasm module (games make its per-frame objects)
+    #outbox = null;          // this member's writes not yet answered (outbox.js)
+    #outboxMessage = '';     // what the last background send came to
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
@@ -131,6 +134,7 @@ function createWidgetClass() {
         // The member is checked against the program, so the program goes first.
         this.#ingest('program', program);
         this.#ingest('member', member);
+        this.#openOutbox();
         // The for-you ranking reads the ledger, so the catalog brings it along.
         const wantsRewards = this.screen === 'rewards' || this.#rewards === 'loaded';
         const wantsActivity = wantsRewards || this.screen === 'activity' || this.#activity === 'loaded';
@@ -235,6 +239,9 @@ function createWidgetClass() {
     }
 
     #endSession() {
+      this.#outbox?.close();
+      this.#outbox = null;
+      this.#outboxMessage = '';
       this.#loads?.abort();
       this.#loads = null;
       this.#core?.delete();
@@ -298,17 +305,18 @@ function createWidgetClass() {
           { id: 'activity', label: t('tabs.activity') }, { id: 'games', label: t('tabs.games') }],
         (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
+      const outbox = h('p', { class: 'notice outbox', role: 'status', part: 'outbox', hidden: true });
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
       const failedText = h('p', { class: 'failed-text' });
       const retry = h('button', { type: 'button', part: 'button' }, t('widget.retry'));
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
-      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, signedOut, loading, failed, progress.root, catalog.root, activity.root, games.root);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, failed, progress.root, catalog.root, activity.root, games.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card, redeemDialog.root);
-      this.#dom = { progress, catalog, activity, games, tabs, redeemDialog, notice, signedOut, loading, failed, failedText };
+      this.#dom = { progress, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
@@ -388,7 +396,7 @@ function createWidgetClass() {
         return;
       }
       dialog.pending();
-      const answer = await this.#transport().send(started.command);
+      const answer = await this.#send(started.command, { kind: 'redemption', subject: item.id, name: item.name });
       if (core !== this.#core) return;  // the session ended meanwhile (another member)
       const view = JSON.parse(core.redemptionAnswer(item.id, answer.status, answer.body));
       if (view.state === 'succeeded') {
@@ -424,7 +432,8 @@ function createWidgetClass() {
       if (!core) return { gameId, state: 'failed', reason: 'network' };
       const started = JSON.parse(core.play(gameId, randomHex(16), randomNonce()));
       if (!started.ok) return { gameId, state: 'failed', reason: started.reason };
-      const answer = await this.#transport().send(started.command);
+      const title = JSON.parse(core.gamesView()).games.find((game) => game.id === gameId)?.title ?? gameId;
+      const answer = await this.#send(started.command, { kind: 'play', subject: gameId, name: title });
       if (core !== this.#core) return { gameId, state: 'failed', reason: 'network' };
       const view = JSON.parse(core.playAnswer(gameId, answer.status, answer.body));
       if (view.reason === 'commitment-stale' && !afterStale) {
@@ -449,6 +458,79 @@ function createWidgetClass() {
           { gameId, reason: view.reason }));
       }
       return view;
+    }
+
+    // Every write goes through the outbox: written down first, crossed off on
+    // a definitive answer, otherwise kept and sent again later (outbox.js).
+    async #send(command, { kind, subject, name }) {
+      if (!this.#outbox) return this.#transport().send(command);
+      this.#outbox.enqueue({ key: command.idempotencyKey, kind, subject, name, command,
+        snapshot: this.#core.intentSnapshot(kind, subject) });
+      this.#renderOutbox();
+      const answer = await this.#outbox.deliver(command.idempotencyKey);
+      this.#renderOutbox();
+      return answer ?? { status: 0, body: '' };  // another window is sending it: it stays unanswered here
+    }
+
+    // The member is known: open their outbox, take back what an earlier page
+    // left unanswered, and send it.
+    #openOutbox() {
+      if (this.#outbox) return;
+      const memberId = JSON.parse(this.#core.progressView(localIsoDate())).member?.id;
+      if (!memberId) return;
+      const origin = new URL(this.backend || '.', document.baseURI).origin;
+      const transport = this.#transport();
+      this.#outbox = createOutbox({ scope: `${origin}|${memberId}`, send: (command) => transport.send(command) });
+      this.#outbox.onAnswer((item, answer) => this.#answerFromOutbox(item, answer));
+      this.#outbox.onChange(() => this.#renderOutbox());
+      for (const item of this.#outbox.pending()) {
+        const resumed = JSON.parse(this.#core.resumeJson(item.snapshot));
+        if (!resumed.ok) this.#emitError(new KindredError('payload', resumed.message, { key: item.key, reason: resumed.reason }));
+      }
+      if (this.#outbox.pending().length) this.#outbox.flush({ force: true });
+    }
+
+    // A background send got its answer: the core reads it as it reads any.
+    #answerFromOutbox(item, answer) {
+      const core = this.#core;
+      if (!core) return;
+      let view;
+      if (item.kind === 'redemption') {
+        view = JSON.parse(core.redemptionAnswer(item.subject, answer.status, answer.body));
+        if (view.state === 'succeeded') {
+          this.#outboxMessage = this.#t('outbox.redeemed', { name: item.name, code: view.code });
+          if (this.#redeeming?.id === item.subject && this.#dom.redeemDialog.isOpen) this.#dom.redeemDialog.succeeded(view);
+          this.dispatchEvent(new CustomEvent('kindred:redeem', {
+            bubbles: true, composed: true, detail: { rewardId: item.subject, code: view.code, balance: view.balance },
+          }));
+        }
+      } else {
+        view = JSON.parse(core.playAnswer(item.subject, answer.status, answer.body));
+        if (view.state === 'succeeded') {
+          this.#outboxMessage = this.#t('outbox.played', { name: item.name, outcome: view.prize?.label ?? '' });
+          this.dispatchEvent(new CustomEvent('kindred:play', {
+            bubbles: true, composed: true,
+            detail: { gameId: item.subject, prize: view.prize ?? null, pointsWon: view.pointsWon, balance: view.balance, fairness: view.fairness ?? null },
+          }));
+        }
+      }
+      if (view.state === 'failed' && view.reason !== 'network') {
+        const reason = view.detail || this.#t(item.kind === 'redemption' ? `redeem.failed.${view.reason}` : `games.failed.${view.reason}`);
+        this.#outboxMessage = this.#t('outbox.failed', { name: item.name, reason });
+      }
+      this.#renderOutbox();
+      if (view.state !== 'pending' && view.reason !== 'network') this.refresh();
+    }
+
+    #renderOutbox() {
+      const element = this.#dom?.outbox;
+      if (!element) return;
+      const pending = this.#outbox?.pending() ?? [];
+      const labels = pending.map((item) => this.#t(item.kind === 'redemption' ? 'outbox.redeemSubject' : 'outbox.playSubject', { name: item.name }));
+      const waiting = pending.length
+        ? this.#t(`outbox.pending.${pending.length === 1 ? 'one' : 'other'}`, { count: pending.length, labels: labels.join(', ') }) : '';
+      element.textContent = [this.#outboxMessage, waiting].filter(Boolean).join(' ');
+      element.hidden = !element.textContent;
     }
 
     #emitError(error) {

@@ -70,7 +70,7 @@ export default {
   'redeem.failed.tier': "This reward isn't open to your tier yet.",
   'redeem.failed.conflict': 'That request clashed with another one. Please close and try again.',
   'redeem.failed.rejected': "The rewards service couldn't redeem this reward.",
-  'redeem.failed.network': "We couldn't reach the rewards service. Your points are safe: trying again won't redeem twice.",
+  'redeem.failed.network': "We couldn't reach the rewards service. Your points are safe: we'll keep trying, and trying again yourself won't redeem twice.",
   'redeem.failed.unknown-reward': 'This reward is no longer in the catalog.',
   'redeem.failed.invalid': 'Something went wrong in the rewards widget.',
 
@@ -109,7 +109,7 @@ export default {
   'games.wonPoints': 'You won {points:points}!',
   'games.noPrize': '{prize}',
   'games.balance': 'Your balance: {points:points}',
-  'games.failed.network': "We couldn't reach the game. Nothing was charged: trying again won't play twice.",
+  'games.failed.network': "We couldn't reach the game. Nothing will be charged twice: we'll keep trying, and trying again yourself won't play twice.",
   'games.failed.no-plays-left': "You've used today's plays. Come back tomorrow!",
   'games.failed.cooldown': 'Almost ready: try again in a moment.',
   'games.failed.already-checked-in': "You've checked in today. See you tomorrow!",
@@ -172,4 +172,12 @@ export default {
   'fair.outcome': 'HMAC-SHA256(server seed, your seed:play number)',
   'fair.drawn': 'Prize drawn / shown',
   'fair.drawnValue': '#{drawn} / #{shown}',
+
+  'outbox.pending.one': 'Waiting to send: {labels}. We will keep trying, even after you leave; it will only happen once.',
+  'outbox.pending.other': '{count:number} actions waiting to send: {labels}. We will keep trying, even after you leave; each will only happen once.',
+  'outbox.redeemSubject': 'redeem {name}',
+  'outbox.playSubject': 'play {name}',
+  'outbox.redeemed': 'Your redemption of {name} went through. Your code: {code}',
+  'outbox.played': 'Your play of {name} went through. {outcome}',
+  'outbox.failed': "{name} didn't go through: {reason}",
 };

@@ -40,7 +40,8 @@ export function createRestTransport({
         body,
         signal: timeout.signal,
       });
-      return { status: response.status, contentType: response.headers.get('content-type') || '', body: await response.text() };
+      const retryAfter = Number(response.headers.get('retry-after')) || null;  // seconds; dates are ignored
+      return { status: response.status, contentType: response.headers.get('content-type') || '', retryAfter, body: await response.text() };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timeout.signal.aborted) {
@@ -68,7 +69,7 @@ export function createRestTransport({
       const answer = await exchange(path, {
         method, body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
       }, signal);
-      return { status: answer.status, body: answer.body };
+      return { status: answer.status, body: answer.body, retryAfter: answer.retryAfter };
     } catch (error) {
       if (!(error instanceof KindredError)) throw error;  // cancelled by the caller
       return { status: 0, body: '' };  // no answer: offline, refused or timed out

@@ -353,4 +353,16 @@ std::string Arcade::memoryViewJson() const {
       .take();
 }
 
+const PlayIntent* Arcade::playOf(std::string_view gameId) const {
+  const auto found = plays_.find(gameId);
+  return found == plays_.end() ? nullptr : &found->second;
+}
+
+void Arcade::resume(PlayIntent intent) {
+  intent.state = PlayState::Pending;
+  intent.failure = PlayFailure::None;
+  const std::string gameId = intent.gameId;
+  plays_.insert_or_assign(gameId, std::move(intent));
+}
+
 }  // namespace kindred

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kindred/catalog_view.hpp"
+#include "kindred/intent_snapshot.hpp"
 #include "kindred/problem_answer.hpp"
 #include "intent_answer.hpp"
 #include "kindred/progress_view.hpp"
@@ -245,6 +246,52 @@ std::string Core::playAnswerJson(std::string_view gameId, int status, std::strin
   else if (status == 200 || status == 201) rejected_.erase("play");
   if (member && (!program_ || !member->tierId || program_->findTier(*member->tierId))) member_ = std::move(member);
   return arcade_.playViewJson(gameId);
+}
+
+std::string Core::intentSnapshot(std::string_view kind, std::string_view subject) const {
+  if (kind == "redemption") {
+    const auto found = redemptions_.find(subject);
+    if (found == redemptions_.end()) return "";
+    const RedemptionIntent& intent = found->second;
+    const bool unfinished = intent.state == RedemptionState::Pending ||
+                            (intent.state == RedemptionState::Failed && intent.failure == RedemptionFailure::Network);
+    return unfinished ? snapshotOf(intent) : "";
+  }
+  if (kind == "play") {
+    const PlayIntent* intent = arcade_.playOf(subject);
+    if (!intent) return "";
+    const bool unfinished = intent->state == PlayState::Pending ||
+                            (intent->state == PlayState::Failed && intent->failure == PlayFailure::Network);
+    return unfinished ? snapshotOf(*intent) : "";
+  }
+  return "";
+}
+
+std::string Core::resumeJson(std::string_view snapshot) {
+  auto parsed = parseIntentSnapshot(snapshot);
+  if (!parsed) return refusalJson("invalid", "The saved action could not be read.");
+  if (auto* redemption = std::get_if<RedemptionIntent>(&parsed.value())) {
+    const auto existing = redemptions_.find(redemption->rewardId);
+    if (existing != redemptions_.end() && existing->second.idempotencyKey == redemption->idempotencyKey &&
+        existing->second.state != RedemptionState::Pending &&
+        !(existing->second.state == RedemptionState::Failed && existing->second.failure == RedemptionFailure::Network))
+      return refusalJson("done", "This action already has its answer.");
+    RedemptionIntent intent = *redemption;
+    const std::string rewardId = intent.rewardId;
+    const std::string key = intent.idempotencyKey;
+    redemptions_.insert_or_assign(rewardId, std::move(intent));
+    return postCommandJson("/v1/redemptions", key, JsonWriter().beginObject().field("rewardId", rewardId).endObject().take());
+  }
+  PlayIntent play = std::get<PlayIntent>(std::move(parsed).value());
+  if (const PlayIntent* existing = arcade_.playOf(play.gameId);
+      existing && existing->idempotencyKey == play.idempotencyKey && existing->state != PlayState::Pending &&
+      !(existing->state == PlayState::Failed && existing->failure == PlayFailure::Network))
+    return refusalJson("done", "This action already has its answer.");
+  const std::string path = "/v1/games/" + play.gameId + "/plays";
+  const std::string key = play.idempotencyKey;
+  const std::string body = play.body;
+  arcade_.resume(std::move(play));
+  return postCommandJson(path, key, body);
 }
 
 }  // namespace kindred

@@ -41,6 +41,7 @@ std::string progressViewJson(const std::optional<Program>& program,
       .endObject();
   out.key("member")
       .beginObject()
+      .field("id", member->id)
       .field("name", member->name)
       .field("points", member->points)
       .field("pendingPoints", member->pendingPoints)

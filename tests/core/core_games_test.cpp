@@ -343,3 +343,64 @@ TEST(CoreGames, ACheckInShowsTheStreakAndEndsTheDay) {
 
 }  // namespace
 }  // namespace kindred
+
+// The outbox: an unfinished intent survives a reload as a snapshot and is
+// resumed with the same key and body; its answer is still checked.
+namespace kindred {
+namespace {
+
+TEST(CoreOutbox, AnUnansweredPlayResumesInANewSessionAndIsStillVerified) {
+  Core first = coreWithGames();
+  const json command = play(first, "spin-wheel", "nonce-0001")["command"];
+  first.playAnswerJson("spin-wheel", 0, "");
+  const std::string snapshot = first.intentSnapshot("play", "spin-wheel");
+  ASSERT_FALSE(snapshot.empty());
+
+  // After the reload the games list already shows the next commitment (the
+  // play had reached the backend): the snapshot keeps what it was played on.
+  Core second = loadedCore();
+  json rotated = json::parse(gamesJson());
+  rotated["games"][0]["commitment"] = commitmentFor(kNextSeed);
+  rotated["games"][0]["nonce"] = 5;
+  ASSERT_FALSE(second.ingest("games", rotated.dump()));
+  const json resumed = json::parse(second.resumeJson(snapshot));
+  ASSERT_EQ(resumed["ok"], true) << resumed;
+  EXPECT_EQ(resumed["command"], command);
+  const json view = json::parse(second.playAnswerJson("spin-wheel", 201, honestPlay(command).dump()));
+  EXPECT_EQ(view["state"], "succeeded");
+  EXPECT_EQ(view["fairness"], "verified");
+  // Answered: nothing left to keep, and the same snapshot is not sent again.
+  EXPECT_EQ(second.intentSnapshot("play", "spin-wheel"), "");
+  EXPECT_EQ(json::parse(second.resumeJson(snapshot))["reason"], "done");
+}
+
+TEST(CoreOutbox, AnUnansweredRedemptionResumesWithTheSameKey) {
+  Core first = loadedCore();
+  const json command = json::parse(first.redeemJson("r_socks", "nonce-0001", "2026-11-23"))["command"];
+  first.redemptionAnswerJson("r_socks", 503, "");
+  const std::string snapshot = first.intentSnapshot("redemption", "r_socks");
+  ASSERT_FALSE(snapshot.empty());
+  EXPECT_EQ(first.intentSnapshot("redemption", "r_thermos"), "");
+
+  Core second = loadedCore();
+  const json resumed = json::parse(second.resumeJson(snapshot));
+  EXPECT_EQ(resumed["command"], command);
+  EXPECT_EQ(json::parse(second.redemptionViewJson("r_socks"))["state"], "pending");
+}
+
+TEST(CoreOutbox, FinishedIntentsLeaveNoSnapshotAndBadSnapshotsAreRefused) {
+  Core core = coreWithGames();
+  const json command = play(core, "spin-wheel", "nonce-0001")["command"];
+  EXPECT_FALSE(core.intentSnapshot("play", "spin-wheel").empty());  // pending: kept until answered
+  core.playAnswerJson("spin-wheel", 409, problem("no-plays-left", 409));
+  EXPECT_EQ(core.intentSnapshot("play", "spin-wheel"), "");
+  EXPECT_EQ(core.intentSnapshot("play", "no-such-game"), "");
+  EXPECT_EQ(core.intentSnapshot("nonsense", "spin-wheel"), "");
+  for (const char* bad : {"", "{", "{\"v\":2,\"kind\":\"redemption\",\"subject\":\"r\",\"key\":\"k\"}",
+                          "{\"v\":1,\"kind\":\"refund\"}", "{\"v\":1,\"kind\":\"play\",\"subject\":\"g\",\"key\":\"k\",\"body\":\"{}\",\"gameKind\":\"slots\"}"}) {
+    EXPECT_EQ(json::parse(core.resumeJson(bad))["reason"], "invalid") << bad;
+  }
+}
+
+}  // namespace
+}  // namespace kindred

@@ -49,6 +49,11 @@ class Arcade {
   //  "landingFraction","deck","score","correctOptions","date","streak"}
   std::string playViewJson(std::string_view gameId) const;
 
+  // The play under way or last made for `gameId`, if any.
+  const PlayIntent* playOf(std::string_view gameId) const;
+  // Takes back a play from an intent snapshot (intent_snapshot.hpp), pending.
+  void resume(PlayIntent intent);
+
   // The quiz being answered (one at a time). Times are the host's clock in ms.
   bool quizStart(std::string_view gameId, double nowMs);
   bool quizAnswer(int option, double nowMs);

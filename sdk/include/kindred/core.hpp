@@ -72,6 +72,16 @@ class Core {
   Arcade& arcade() { return arcade_; }
   const Arcade& arcade() const { return arcade_; }
 
+  // Outbox support (intent_snapshot.hpp). The unfinished intent of `kind`
+  // ("redemption" or "play") for `subject` (reward or game id) as a snapshot
+  // the host keeps across page loads, or "" when there is none unfinished.
+  std::string intentSnapshot(std::string_view kind, std::string_view subject) const;
+  // Resumes a snapshot after a reload: {"ok":true,"command":{...}}
+  // with the same key and body as before; {"ok":false,"reason":"done"} when
+  // this session already has that intent's definitive answer; or
+  // {"ok":false,"reason":"invalid","message"} for a snapshot it cannot read.
+  std::string resumeJson(std::string_view snapshot);
+
   const std::optional<Program>& program() const { return program_; }
   const std::optional<Member>& member() const { return member_; }
   // Why the latest payload of some resource was rejected, if one was; a good
