@@ -305,7 +305,7 @@ function createWidgetClass() {
           { id: 'activity', label: t('tabs.activity') }, { id: 'games', label: t('tabs.games') }],
         (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
-      const outbox = h('p', { class: 'notice outbox', role: 'status', part: 'outbox', hidden: true });
+      const outbox = h('p', { class: 'outbox', role: 'status', part: 'outbox', hidden: true });
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
       const failedText = h('p', { class: 'failed-text' });
       const retry = h('button', { type: 'button', part: 'button' }, t('widget.retry'));

@@ -66,7 +66,8 @@ const css = `
   background: var(--kindred-warn-surface); color: var(--kindred-warn-ink); }
 .notice { margin: 0 0 12px; padding: 8px 12px; border-radius: 10px; font-size: 0.875rem;
   background: var(--kindred-warn-surface); color: var(--kindred-warn-ink); }
-.notice.outbox { background: var(--kindred-track); color: var(--kindred-ink); overflow-wrap: anywhere; }
+.outbox { margin: 0 0 12px; padding: 8px 12px; border-radius: 10px; font-size: 0.875rem;
+  background: var(--kindred-track); color: var(--kindred-ink); overflow-wrap: anywhere; }
 .signed-out { margin: 0; color: var(--kindred-muted); }
 .loading, .failed { display: grid; place-items: center; gap: 12px; min-height: 128px; text-align: center;
   color: var(--kindred-muted); }
