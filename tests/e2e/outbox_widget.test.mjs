@@ -60,6 +60,7 @@ for (const reach of [true, false]) {
     await page.reload();
     const done = widget.locator('.outbox', { hasText: `Your redemption of ${rewardName} went through. Your code: AUR-` });
     await done.waitFor({ timeout: 20000 });
+    await page.screenshot({ path: join(screenshotDir, `outbox-delivered-${reach ? 'lost' : 'unsent'}-phone.png`) });
     assert.deepEqual(await outboxItems(page), []);
     assert.equal((await redemptionsOf(member, rewardName)).length, before.length + 1, 'applied exactly once');
   });
