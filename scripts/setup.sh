@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   emscripten              # em++ (clang-14, lld, binaryen) for the wasm build
+  clang-14 libclang-rt-14-dev  # ASan, UBSan and libFuzzer runtimes: sanitize and fuzz presets
   nlohmann-json3-dev      # JSON in the core
   libgtest-dev googletest # GoogleTest for the native suite
   libcpp-httplib-dev      # reference backend HTTP server
