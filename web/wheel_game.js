@@ -9,25 +9,31 @@ import { h } from './dom.js';
 const SEGMENT_COLOURS = ['#0f766e', '#f59e0b', '#0e7490', '#e11d48', '#4d7c0f', '#7c3aed'];
 const SIZE = 260;  // CSS pixels; the canvas backs it at the device's pixel ratio
 
-/** Shortens a label to what fits on a segment; the full text is in the prize list. */
+/** Shortens a label to what fits on a segment (the full text is in the prize list); a binary search, so a very long label costs a few measurements, not one per character. */
 function fitLabel(context, text, width) {
   if (context.measureText(text).width <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && context.measureText(`${cut}…`).width > width) cut = cut.slice(0, -1);
-  return `${cut}…`;
+  let fits = 0;
+  let tooLong = text.length;
+  while (tooLong - fits > 1) {
+    const middle = (fits + tooLong) >> 1;
+    if (context.measureText(`${text.slice(0, middle)}…`).width <= width) fits = middle;
+    else tooLong = middle;
+  }
+  return `${text.slice(0, fits)}…`;
 }
 
-function drawWheel(canvas, prizes, angleTurns) {
-  const context = canvas.getContext('2d');
-  const scale = canvas.width / SIZE;
-  const centre = SIZE / 2;
-  const radius = centre - 14;
+/**
+ * The wheel's face (segments and labels), painted once per game into its own
+ * canvas at `pixels` square; each frame then only rotates it into place.
+ */
+function paintFace(prizes, pixels) {
+  const face = document.createElement('canvas');
+  face.width = face.height = pixels;
+  const context = face.getContext('2d');
+  const scale = pixels / SIZE;
+  const radius = SIZE / 2 - 14;
   const n = prizes.length;
-  context.setTransform(scale, 0, 0, scale, 0, 0);
-  context.clearRect(0, 0, SIZE, SIZE);
-  context.save();
-  context.translate(centre, centre);
-  context.rotate(angleTurns * 2 * Math.PI);  // clockwise, as the core's angle grows
+  context.setTransform(scale, 0, 0, scale, (pixels / 2), (pixels / 2));
   context.font = '600 12px system-ui, sans-serif';
   context.textAlign = 'right';
   context.textBaseline = 'middle';
@@ -50,8 +56,20 @@ function drawWheel(canvas, prizes, angleTurns) {
     context.fillText(fitLabel(context, prizes[k].label, radius - 34), radius - 10, 0);
     context.restore();
   }
-  context.restore();
-  // Hub and pointer (fixed at the top).
+  return face;
+}
+
+/** One frame: the face rotated by the core's angle, then the fixed hub and pointer. */
+function drawWheel(canvas, face, angleTurns) {
+  const context = canvas.getContext('2d');
+  const scale = canvas.width / SIZE;
+  const centre = SIZE / 2;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.translate(canvas.width / 2, canvas.height / 2);
+  context.rotate(angleTurns * 2 * Math.PI);  // clockwise, as the core's angle grows
+  context.drawImage(face, -face.width / 2, -face.height / 2);
+  context.setTransform(scale, 0, 0, scale, 0, 0);
   context.beginPath();
   context.arc(centre, centre, 16, 0, 2 * Math.PI);
   context.fillStyle = '#ffffff';
@@ -76,6 +94,7 @@ export function createWheelGame(ctx, game) {
   const prizes = game.prizes;
   const canvas = h('canvas', { class: 'wheel', role: 'img', 'aria-label': t('wheel.label', { count: prizes.length }) });
   canvas.width = canvas.height = Math.round(SIZE * Math.min(devicePixelRatio, 2));
+  const face = paintFace(prizes, canvas.width);
   const spin = h('button', { type: 'button', class: 'primary', part: 'button' }, t('wheel.spin'));
   const root = h('div', { class: 'game wheel-game' }, h('div', { class: 'wheel-frame' }, canvas), spin);
   let frame = 0;
@@ -84,7 +103,7 @@ export function createWheelGame(ctx, game) {
 
   const paint = (now) => {
     if (destroyed) return;
-    drawWheel(canvas, prizes, wheel.angleAt(now));
+    drawWheel(canvas, face, wheel.angleAt(now));
     if (outcome && wheel.stopped(now)) {
       const finished = outcome;
       outcome = null;
@@ -124,7 +143,7 @@ export function createWheelGame(ctx, game) {
     frame = requestAnimationFrame(paint);
   });
 
-  drawWheel(canvas, prizes, 0);
+  drawWheel(canvas, face, 0);
   return {
     root,
     focus: () => spin.focus(),
