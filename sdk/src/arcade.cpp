@@ -7,6 +7,7 @@
 #include "kindred/problem_answer.hpp"
 #include "intent_answer.hpp"
 #include "json_writer.hpp"
+#include "prize_json.hpp"
 
 namespace kindred {
 namespace {
@@ -54,11 +55,6 @@ void writeCheckIn(JsonWriter& out, const CheckInRules& rules) {
         .endObject();
   }
   out.endArray().endObject();
-}
-
-void writePrize(JsonWriter& out, const Prize& prize) {
-  out.beginObject().field("id", prize.id).field("label", prize.label).field("points", prize.points)
-      .field("weight", std::int64_t{prize.weight}).endObject();
 }
 
 // Why a new play of `game` cannot start now, or nullptr.

@@ -1,7 +1,7 @@
 #include "kindred/game.hpp"
 
 #include "json_reader.hpp"
-#include "prize_reader.hpp"
+#include "prize_json.hpp"
 
 namespace kindred {
 namespace {
@@ -115,16 +115,6 @@ std::optional<InputError> readGame(const nlohmann::json& item, const std::string
 }
 
 }  // namespace
-
-std::optional<InputError> readPrize(const nlohmann::json& item, const std::string& path, Prize& prize) {
-  JsonReader p(item, path);
-  p.string("id", prize.id, Presence::Required);
-  p.string("label", prize.label, Presence::Required, /*allowEmpty=*/true);
-  p.integer("points", prize.points, Presence::Required);
-  std::int64_t weight = 0;
-  if (p.integer("weight", weight, Presence::Required, 0, kMaxTotalWeight)) prize.weight = static_cast<std::uint32_t>(weight);
-  return p.error();
-}
 
 const char* gameKindName(GameKind kind) {
   for (const KindName& known : kKindNames) {

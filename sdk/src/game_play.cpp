@@ -2,7 +2,7 @@
 
 #include "json_reader.hpp"
 #include "member_reader.hpp"
-#include "prize_reader.hpp"
+#include "prize_json.hpp"
 
 namespace kindred {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "json_reader.hpp"
 #include "json_writer.hpp"
-#include "prize_reader.hpp"
+#include "prize_json.hpp"
 
 namespace kindred {
 namespace {
@@ -34,10 +34,7 @@ std::string snapshotOf(const PlayIntent& intent) {
       .field("clientSeed", intent.clientSeed).key("committed").beginObject()
       .field("commitment", intent.committed.commitment).field("prizeTableHash", intent.committed.prizeTableHash)
       .field("nonce", static_cast<std::int64_t>(intent.committed.nonce)).key("prizes").beginArray();
-  for (const Prize& prize : intent.committed.prizes) {
-    out.beginObject().field("id", prize.id).field("label", prize.label).field("points", prize.points)
-        .field("weight", std::int64_t{prize.weight}).endObject();
-  }
+  for (const Prize& prize : intent.committed.prizes) writePrize(out, prize);
   return out.endArray().endObject().endObject().take();
 }
 
