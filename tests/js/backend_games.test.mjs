@@ -22,6 +22,7 @@ import { after, before, test } from 'node:test';
 
 import { repoRoot, startServer } from './start_server.mjs';
 import { memberToken } from './member_tokens.mjs';
+import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-games-test-secret';
 const GAME_IDS = ['spin-wheel', 'scratch-card', 'memory-match', 'daily-quiz', 'daily-check-in'];
@@ -103,18 +104,6 @@ async function play(memberId, gameId, body, { key = randomUUID(), baseUrl = serv
 }
 
 const newClientSeed = () => randomBytes(32).toString('hex');
-
-// Asserts an RFC 9457 problem with this status and slug and returns its body.
-async function expectProblem(response, status, slug) {
-  assert.equal(response.status, status);
-  assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
-  const body = await response.json();
-  assert.equal(body.type, `urn:kindred:problem:${slug}`);
-  assert.equal(body.status, status);
-  assert.equal(typeof body.title, 'string');
-  assert.equal(typeof body.detail, 'string');
-  return body;
-}
 
 // The member's day in an IANA zone, by ICU rather than by the backend.
 const localDay = (timeZone, date = new Date()) => new Intl.DateTimeFormat('en-CA', {

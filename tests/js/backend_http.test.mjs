@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { repoRoot, serverBinary, startServer } from './start_server.mjs';
+import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-http-test-secret';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -55,18 +56,6 @@ async function tokenFor(baseUrl, memberId) {
 }
 
 const getMember = (baseUrl, headers = {}) => fetch(new URL('v1/member', baseUrl), { headers });
-
-// Asserts an RFC 9457 problem with this status and returns its body.
-async function expectProblem(response, status) {
-  assert.equal(response.status, status);
-  assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
-  const body = await response.json();
-  assert.match(body.type, /^urn:kindred:problem:[a-z-]+$/);
-  assert.equal(typeof body.title, 'string');
-  assert.equal(body.status, status);
-  assert.equal(typeof body.detail, 'string');
-  return body;
-}
 
 async function expectTokenRejected(response, detailPattern) {
   const body = await expectProblem(response, 401);

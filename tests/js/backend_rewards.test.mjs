@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 
 import { repoRoot, startServer } from './start_server.mjs';
 import { memberToken } from './member_tokens.mjs';
+import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-rewards-test-secret';
 const CODE = /^AUR-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
@@ -58,18 +59,6 @@ async function redeem(memberId, rewardId, { key = randomUUID(), body } = {}) {
   return fetch(new URL('v1/redemptions', server.url), {
     method: 'POST', headers, body: body ?? JSON.stringify({ rewardId }),
   });
-}
-
-// Asserts an RFC 9457 problem with this status and slug and returns its body.
-async function expectProblem(response, status, slug) {
-  assert.equal(response.status, status);
-  assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
-  const body = await response.json();
-  assert.equal(body.type, `urn:kindred:problem:${slug}`);
-  assert.equal(body.status, status);
-  assert.equal(typeof body.title, 'string');
-  assert.equal(typeof body.detail, 'string');
-  return body;
 }
 
 const member = (memberId) => getJson(memberId, 'v1/member');
