@@ -76,7 +76,9 @@ export function createGamesScreen(t, host) {
     if (view.state === 'succeeded') {
       live.textContent = `${outcomeText(view)} ${t('games.balance', { points: view.balance })}`;
       if (view.proof) actions.push(fairnessPanel(t, view));
-      if (view.pointsWon > 0) celebration.play(parseInt(view.proof?.outcome?.slice(0, 8) ?? '1', 16), reducedMotion());
+      // No confetti for a result the device could not verify.
+      const trusted = !view.fairness || view.fairness === 'verified';
+      if (view.pointsWon > 0 && trusted) celebration.play(parseInt(view.proof?.outcome?.slice(0, 8) ?? '1', 16), reducedMotion());
       if (findGame(view.gameId)?.canPlay && view.kind !== 'checkin') {
         const again = h('button', { type: 'button', class: 'primary', part: 'button' }, t('games.playAgain'));
         again.addEventListener('click', () => open(view.gameId));

@@ -113,6 +113,7 @@ test('a prize changed on the way is flagged as not verified, and only the real o
   assert.match(await verdict.textContent(), /The prize shown is not the one the seeds draw/);
   await page.screenshot({ path: join(screenshotDir, 'games-wheel-tampered-desktop.png') });
   assert.ok(events.some((e) => e.type === 'kindred:error' && e.detail.code === 'unverified'));
+  assert.equal(await widget.locator('canvas.celebration').isHidden(), true, 'no confetti for an unverified win');
   assert.equal((await backend.member(member)).points, before.points + real.pointsWon, 'the backend credited its own draw');
 });
 
