@@ -65,12 +65,34 @@ export function createOutbox({ scope, send, storage = globalThis.localStorage, l
     if (!read().some((saved) => saved.key === item.key)) write([...read(), { ...item, attempts: 0, nextAttemptAt: 0 }]);
   }
 
+  // This tab's sends under way, by key: a shopper's "Try again" while the
+  // background flush is sending the same write waits for that send's answer
+  // (and takes it over) instead of being turned away by its own lock.
+  const inFlight = new Map();
+
+  function start(key, claimed) {
+    const running = inFlight.get(key);
+    if (running) {
+      running.claimed ||= claimed;
+      return running;
+    }
+    const entry = { claimed, answer: null };
+    entry.answer = sendNow(key).finally(() => inFlight.delete(key));
+    inFlight.set(key, entry);
+    return entry;
+  }
+
   /**
-   * Sends the queued write with this key now. Resolves with the answer, or
-   * null when another tab is sending it or has already finished it. The
-   * write stays queued unless the answer was definitive.
+   * Sends the queued write with this key now (or joins the send under way in
+   * this tab). Resolves with the answer, or null when another tab is sending
+   * it or has already finished it. The write stays queued unless the answer
+   * was definitive.
    */
-  async function deliver(key) {
+  function deliver(key) {
+    return start(key, true).answer;
+  }
+
+  async function sendNow(key) {
     return exclusively(key, async () => {
       const current = read().find((saved) => saved.key === key);
       if (!current) return null;  // another tab finished it meanwhile
@@ -91,8 +113,10 @@ export function createOutbox({ scope, send, storage = globalThis.localStorage, l
   async function flush({ force = false } = {}) {
     const due = read().filter((item) => force || (item.nextAttemptAt ?? 0) <= Date.now());
     for (const item of due) {
-      const answer = await deliver(item.key);
-      if (answer) listener?.(item, answer);
+      const entry = start(item.key, false);
+      const answer = await entry.answer;
+      // A caller that joined this send reads the answer itself.
+      if (answer && !entry.claimed) listener?.(item, answer);
     }
     schedule();
   }

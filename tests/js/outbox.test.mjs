@@ -99,3 +99,23 @@ test('the stored format is versioned; unknown versions and garbage are not sent'
   mine.close();
   theirs.close();
 });
+
+test('a send asked for while the background flush sends the same write joins it: one request, one reader', async () => {
+  let release;
+  const sent = [];
+  const outbox = createOutbox({
+    scope: 's', storage: memoryStorage(), locks: null,
+    send: (c) => { sent.push(c.idempotencyKey); return new Promise((resolve) => { release = () => resolve({ status: 201, body: '{}' }); }); },
+  });
+  outbox.enqueue(item('k1'));
+  const heard = [];
+  outbox.onAnswer((queued) => heard.push(queued.key));
+  const flushing = outbox.flush({ force: true });
+  const joined = outbox.deliver('k1');  // the shopper taps "Try again" meanwhile
+  release();
+  assert.equal((await joined).status, 201);
+  await flushing;
+  outbox.close();
+  assert.deepEqual(sent, ['k1'], 'sent once');
+  assert.deepEqual(heard, [], 'the answer went to the caller, not to the background listener too');
+});
