@@ -31,38 +31,46 @@ const retryable = (answer) => answer.status === 0 || answer.status === 429 || an
  * @param {LockManager} [options.locks]
  */
 export function createOutbox({ scope, send, storage = globalThis.localStorage, locks = globalThis.navigator?.locks }) {
-  const storageKey = `kindred:outbox:v${FORMAT}:${scope}`;
+  // One storage entry per write, so two tabs queuing at once never overwrite
+  // each other's writes (a shared list would lose one to read-modify-write).
+  const prefix = `kindred:outbox:v${FORMAT}:${scope}:`;
   let timer = 0;
   let listener = null;
 
   function read() {
+    const items = [];
     try {
-      const saved = JSON.parse(storage.getItem(storageKey) ?? 'null');
-      return saved?.v === FORMAT && Array.isArray(saved.items) ? saved.items : [];
-    } catch {
-      return [];  // unreadable (or storage blocked): nothing queued
-    }
+      for (let i = 0; i < storage.length; i += 1) {
+        const name = storage.key(i);
+        if (!name?.startsWith(prefix)) continue;
+        try {
+          const saved = JSON.parse(storage.getItem(name));
+          if (saved?.v === FORMAT && saved.item?.key) items.push(saved.item);
+        } catch { /* unreadable entry: not sent */ }
+      }
+    } catch { /* storage blocked: nothing queued */ }
+    return items.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
   }
 
-  function write(items) {
+  function put(item) {
     try {
-      if (items.length) storage.setItem(storageKey, JSON.stringify({ v: FORMAT, items }));
-      else storage.removeItem(storageKey);
+      storage.setItem(prefix + item.key, JSON.stringify({ v: FORMAT, item }));
     } catch { /* storage full or blocked: the write still goes out now, it just cannot wait for a reload */ }
   }
 
-  const update = (key, change) => write(read().map((item) => (item.key === key ? { ...item, ...change } : item)));
-  const remove = (key) => write(read().filter((item) => item.key !== key));
+  const find = (key) => read().find((saved) => saved.key === key);
+  const update = (key, change) => { const saved = find(key); if (saved) put({ ...saved, ...change }); };
+  const remove = (key) => { try { storage.removeItem(prefix + key); } catch { /* blocked */ } };
 
   // Runs `task` holding this key's lock, or not at all if another tab holds it.
   async function exclusively(key, task) {
     if (!locks) return task();
-    return locks.request(`kindred-outbox:${storageKey}:${key}`, { ifAvailable: true }, (lock) => (lock ? task() : null));
+    return locks.request(`kindred-outbox:${prefix}${key}`, { ifAvailable: true }, (lock) => (lock ? task() : null));
   }
 
   /** Writes a new write down, before it is first sent (a repeat of a queued key changes nothing). */
   function enqueue(item) {
-    if (!read().some((saved) => saved.key === item.key)) write([...read(), { ...item, attempts: 0, nextAttemptAt: 0 }]);
+    if (!find(item.key)) put({ ...item, attempts: 0, nextAttemptAt: 0, queuedAt: Date.now() });
   }
 
   // This tab's sends under way, by key: a shopper's "Try again" while the
@@ -94,7 +102,7 @@ export function createOutbox({ scope, send, storage = globalThis.localStorage, l
 
   async function sendNow(key) {
     return exclusively(key, async () => {
-      const current = read().find((saved) => saved.key === key);
+      const current = find(key);
       if (!current) return null;  // another tab finished it meanwhile
       const answer = await send(current.command);
       if (!retryable(answer)) {
@@ -129,7 +137,7 @@ export function createOutbox({ scope, send, storage = globalThis.localStorage, l
 
   const onOnline = () => flush({ force: true });
   // Another tab queued or finished a write: what is pending changed.
-  const onStorage = (event) => { if (event.key === storageKey) changed?.(); };
+  const onStorage = (event) => { if (event.key?.startsWith(prefix)) changed?.(); };
   let changed = null;
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('storage', onStorage);

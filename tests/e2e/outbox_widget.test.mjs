@@ -15,7 +15,7 @@ const backend = backendClient(() => env.server.url);
 
 const outboxItems = (page) => page.evaluate(() => Object.keys(localStorage)
   .filter((key) => key.startsWith('kindred:outbox:'))
-  .flatMap((key) => JSON.parse(localStorage.getItem(key)).items));
+  .map((key) => JSON.parse(localStorage.getItem(key)).item));
 
 /** Lets requests to `pattern` reach the backend, then loses their answers (or, with reach: false, never sends them). */
 async function cutAnswers(target, pattern, { reach = true } = {}) {

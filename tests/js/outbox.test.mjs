@@ -11,6 +11,8 @@ function memoryStorage() {
     getItem: (key) => (map.has(key) ? map.get(key) : null),
     setItem: (key, value) => map.set(key, String(value)),
     removeItem: (key) => map.delete(key),
+    key: (index) => [...map.keys()][index] ?? null,
+    get length() { return map.size; },
     map,
   };
 }
@@ -85,10 +87,10 @@ test('a write finished elsewhere is not sent again', async () => {
 
 test('the stored format is versioned; unknown versions and garbage are not sent', async () => {
   const storage = memoryStorage();
-  storage.setItem('kindred:outbox:v1:s', '{"v":2,"items":[{"key":"x"}]}');
+  storage.setItem('kindred:outbox:v1:s:x', '{"v":2,"item":{"key":"x"}}');
   const outbox = createOutbox({ scope: 's', storage, locks: null, send: async () => assert.fail('sent') });
   assert.deepEqual(outbox.pending(), []);
-  storage.setItem('kindred:outbox:v1:s', 'not json');
+  storage.setItem('kindred:outbox:v1:s:y', 'not json');
   assert.deepEqual(outbox.pending(), []);
   outbox.close();
   // Scopes (backend and member) do not see each other's writes.
@@ -118,4 +120,15 @@ test('a send asked for while the background flush sends the same write joins it:
   outbox.close();
   assert.deepEqual(sent, ['k1'], 'sent once');
   assert.deepEqual(heard, [], 'the answer went to the caller, not to the background listener too');
+});
+
+test('two tabs queuing at the same moment both keep their writes', () => {
+  const storage = memoryStorage();
+  const tabA = createOutbox({ scope: 's', storage, locks: null, send: async () => ({ status: 201, body: '' }) });
+  const tabB = createOutbox({ scope: 's', storage, locks: null, send: async () => ({ status: 201, body: '' }) });
+  tabA.enqueue(item('a'));
+  tabB.enqueue(item('b'));
+  assert.deepEqual(tabA.pending().map((queued) => queued.key).sort(), ['a', 'b']);
+  tabA.close();
+  tabB.close();
 });
