@@ -22,6 +22,9 @@ export function loadKindredCore(options = {}) {
 
 async function instantiate({ wasmUrl, wasmBinary }) {
   const url = String(wasmUrl ?? new URL('./kindred-core.wasm', import.meta.url));
+  if (typeof WebAssembly !== 'object') {
+    throw new KindredError('engine', 'The rewards widget cannot run in this browser.', { reason: 'unsupported', url });
+  }
   // The engine compiles while its JS glue downloads: neither needs the other.
   const compiling = wasmBinary ? null : compileFrom(url);
   compiling?.catch(() => {});  // observed below, through instantiateWasm
@@ -45,15 +48,28 @@ async function instantiate({ wasmUrl, wasmBinary }) {
     return await Promise.race([ready, failed]);
   } catch (error) {
     throw error instanceof KindredError ? error : new KindredError('engine',
-      'The rewards widget could not start in this browser.', { cause: String(error?.message ?? error), url });
+      'The rewards widget could not start in this browser.', { reason: whyNotStarted(error), cause: String(error?.message ?? error), url });
   }
 }
 
+// A reason the host page can act on: 'csp' (add 'wasm-unsafe-eval' to
+// script-src), 'not-wasm' (the URL serves something else, often an HTML
+// fallback page), else 'compile' (the engine's glue failed to start).
+function whyNotStarted(error) {
+  const text = String(error?.message ?? error);
+  if (/unsafe-eval|Content Security Policy/i.test(text)) return 'csp';
+  if (/magic word|expected magic/i.test(text)) return 'not-wasm';
+  return 'compile';
+}
+
 async function compileFrom(url) {
-  const response = await fetch(url, { credentials: 'same-origin' });
+  const response = await fetch(url, { credentials: 'same-origin' }).catch((error) => {
+    throw new KindredError('engine', 'The rewards widget could not download its engine.',
+      { reason: 'download', cause: String(error?.message ?? error), url });
+  });
   if (!response.ok) {
     throw new KindredError('engine', 'The rewards widget could not download its engine.',
-      { url, status: response.status });
+      { reason: 'download', url, status: response.status });
   }
   if (WebAssembly.compileStreaming) {
     try {

@@ -26,6 +26,12 @@ export interface KindredWidgetElement extends HTMLElement {
   getToken: (() => string | Promise<string>) | null;
   /** BCP 47 locale for numbers, money and dates. Attribute: `locale`; default: the page's lang. */
   readonly locale: string;
+  /**
+   * Where the brand shows rewards without the widget. When the engine cannot
+   * run here (see 'kindred:error' with code 'engine'), the widget shows the
+   * balance and links to this page. Attribute: `rewards-url`; http(s) only.
+   */
+  rewardsUrl: string | null;
   /** Where the engine's .wasm is served, if not next to the module. */
   wasmUrl: string | URL | undefined;
   /** The screen shown. Attribute: `screen`. */
@@ -50,7 +56,12 @@ export interface KindredEventMap {
    */
   'kindred:play': CustomEvent<{ gameId: string; prize: KindredPrize | null; pointsWon: number; balance: number;
     fairness: string | null }>;
-  /** A failed request or a rejected payload (`path` names the JSON path). */
+  /**
+   * A failed request or a rejected payload (`path` names the JSON path).
+   * With code 'engine', `reason` says why the engine could not run:
+   * 'unsupported' (no WebAssembly), 'csp' (script-src lacks 'wasm-unsafe-eval'),
+   * 'not-wasm' (the .wasm URL serves something else), 'download' or 'compile'.
+   */
   'kindred:error': CustomEvent<{ code: KindredError['code']; message: string; [key: string]: unknown }>;
 }
 

@@ -14,6 +14,7 @@ import { createScreenTabs } from './screen_tabs.js';
 import { createRedeemDialog } from './redeem_dialog.js';
 import { createActivityView } from './activity_view.js';
 import { createGamesScreen } from './games_screen.js';
+import { createFallbackView } from './fallback_view.js';
 import { randomHex } from './random_hex.js';
 import { createOutbox } from './outbox.js';
 import { adoptWidgetStyles } from './widget_styles.js';
@@ -36,13 +37,14 @@ function localIsoDate(now = new Date()) {
 
 function createWidgetClass() {
   return class KindredWidget extends HTMLElement {
-    static get observedAttributes() { return ['backend', 'token', 'locale', 'screen']; }
+    static get observedAttributes() { return ['backend', 'token', 'locale', 'screen', 'rewards-url']; }
 
     #core = null;            // the engine; one per member session
     #token = null;
     #getToken = null;
     #loads = null;           // AbortController of the loads in flight
     #transportError = null;  // the last failed fetch, if the latest one failed
+    #engineFailure = null;   // {error, member}: the engine cannot run here, so the fallback shows
     #rewards = 'idle';       // 'idle' | 'loading' | 'loaded': the catalog is fetched when first shown
     #catalogQuery = { sort: 'popular', limit: 20 };
     #catalogCursor = null;   // where "Show more" continues
@@ -87,6 +89,10 @@ function createWidgetClass() {
     }
     set screen(value) { this.setAttribute('screen', value); }
 
+    /** Where the brand shows rewards without the widget: linked when the engine cannot run. Attribute: `rewards-url`. */
+    get rewardsUrl() { return this.getAttribute('rewards-url'); }
+    set rewardsUrl(value) { this.setAttribute('rewards-url', value); }
+
     /** Optional override of where the engine's .wasm file is served. */
     get wasmUrl() { return this.#wasmUrl; }
     set wasmUrl(value) { this.#wasmUrl = value; }
@@ -94,7 +100,7 @@ function createWidgetClass() {
     attributeChangedCallback(name, oldValue, newValue) {
       if (oldValue === newValue || !this.#dom) return;
       if (name === 'token' && this.#token !== null) return;  // the property wins
-      if (name === 'locale') this.#render();
+      if (name === 'locale' || name === 'rewards-url') this.#render();
       else if (name === 'screen') this.#showScreen();
       else this.#startSession();
     }
@@ -124,26 +130,13 @@ function createWidgetClass() {
       try {
         const transport = this.#transport();
         // The engine and the data download side by side, not one after the other.
-        const [engine, program, member] = await Promise.all([
-          loadKindredCore({ wasmUrl: this.wasmUrl }),
+        const [loaded, program, member] = await Promise.all([
+          loadKindredCore({ wasmUrl: this.wasmUrl }).then((engine) => ({ engine }), (error) => ({ error })),
           ...['/v1/program', '/v1/member'].map((path) => transport.get(path, { signal })),
         ]);
         if (signal.aborted) return;
-        this.#engine = engine;
-        this.#core ??= new engine.Core();
-        // The member is checked against the program, so the program goes first.
-        this.#ingest('program', program);
-        this.#ingest('member', member);
-        this.#openOutbox();
-        // The for-you ranking reads the ledger, so the catalog brings it along.
-        const wantsRewards = this.screen === 'rewards' || this.#rewards === 'loaded';
-        const wantsActivity = wantsRewards || this.screen === 'activity' || this.#activity === 'loaded';
-        const wantsGames = this.screen === 'games' || this.#games === 'loaded';
-        await Promise.all([
-          wantsRewards ? this.#loadRewards(transport, signal) : null,
-          wantsActivity ? this.#loadActivity(transport, signal, { more: false }) : null,
-          wantsGames ? this.#loadGames(transport, signal) : null,
-        ]);
+        if (loaded.error) this.#fallBack(loaded.error, member);
+        else await this.#startEngine(loaded.engine, { program, member }, transport, signal);
         this.#transportError = null;
       } catch (error) {
         if (signal.aborted) return;
@@ -154,6 +147,36 @@ function createWidgetClass() {
         if (this.#loads === loads) this.#loads = null;
       }
       this.#render();
+    }
+
+    // The engine runs: it reads the program and member, takes back the
+    // outbox, and the screens shown (or shown before) get their data.
+    async #startEngine(engine, { program, member }, transport, signal) {
+      this.#engineFailure = null;
+      this.#engine = engine;
+      this.#core ??= new engine.Core();
+      // The member is checked against the program, so the program goes first.
+      this.#ingest('program', program);
+      this.#ingest('member', member);
+      this.#openOutbox();
+      // The for-you ranking reads the ledger, so the catalog brings it along.
+      const wantsRewards = this.screen === 'rewards' || this.#rewards === 'loaded';
+      const wantsActivity = wantsRewards || this.screen === 'activity' || this.#activity === 'loaded';
+      const wantsGames = this.screen === 'games' || this.#games === 'loaded';
+      await Promise.all([
+        wantsRewards ? this.#loadRewards(transport, signal) : null,
+        wantsActivity ? this.#loadActivity(transport, signal, { more: false }) : null,
+        wantsGames ? this.#loadGames(transport, signal) : null,
+      ]);
+    }
+
+    // No engine, but the member's data came: show the balance and a link
+    // rather than an error box, and tell the host page why.
+    #fallBack(error, memberBody) {
+      let member = null;
+      try { member = JSON.parse(memberBody); } catch { /* the fallback then shows no balance */ }
+      this.#engineFailure = { error, member };
+      this.#emitError(error);
     }
 
     #transport() {
@@ -220,7 +243,7 @@ function createWidgetClass() {
     // this module defines it; those land on the instance and would hide the
     // accessors. Take them over.
     #adoptPropertiesSetBeforeUpgrade() {
-      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen']) {
+      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen', 'rewardsUrl']) {
         if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
         const value = this[name];
         delete this[name];
@@ -247,6 +270,7 @@ function createWidgetClass() {
       this.#core?.delete();
       this.#core = null;
       this.#transportError = null;
+      this.#engineFailure = null;
       this.#rewards = 'idle';
       this.#activity = 'idle';
       this.#games = 'idle';
@@ -312,18 +336,19 @@ function createWidgetClass() {
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
-      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, failed, progress.root, catalog.root, activity.root, games.root);
+      const fallback = createFallbackView(t);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, catalog.root, activity.root, games.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card, redeemDialog.root);
-      this.#dom = { progress, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText };
+      this.#dom = { progress, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText } = this.#dom;
+      const { progress, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText, fallback } = this.#dom;
       // No token yet: say so rather than spin; setting one starts the session.
       signedOut.hidden = this.#hasCredentials();
       const today = localIsoDate();
@@ -357,9 +382,13 @@ function createWidgetClass() {
       // one, it is the whole panel, with a way forward.
       notice.hidden = !(showing && (problem || view.error));
       notice.textContent = [problem?.message, this.#t('widget.stale')].filter(Boolean).join(' ');
-      const hardFailure = !showing && Boolean(problem || (!ready && view?.error));
-      failed.hidden = !hardFailure;
-      failedText.textContent = problem ? problem.message : this.#t('widget.failed');
+      const engineFailure = this.#engineFailure;
+      fallback.root.hidden = !engineFailure;
+      if (engineFailure) fallback.update({ member: engineFailure.member, rewardsUrl: this.rewardsUrl });
+      const hardFailure = !showing && Boolean(problem || (!ready && view?.error) || engineFailure);
+      // Trying again can help when the download failed, not when the browser refuses wasm.
+      failed.hidden = !hardFailure || (engineFailure && engineFailure.error.detail?.reason !== 'download');
+      failedText.textContent = problem ? problem.message : engineFailure ? engineFailure.error.message : this.#t('widget.failed');
       loading.hidden = showing || hardFailure || !signedOut.hidden;
 
       if (ready && !this.#announcedReady) {

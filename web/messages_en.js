@@ -9,6 +9,10 @@ export default {
   'widget.signedOut': 'Sign in to see your points and rewards.',
   'widget.failed': "We couldn't load your rewards.",
 
+  'fallback.balance': 'You have {points:points}.',
+  'fallback.text': "This browser can't show the full rewards experience here.",
+  'fallback.link': 'See your rewards',
+
   'tabs.progress': 'Progress',
   'tabs.rewards': 'Rewards',
   'tabs.activity': 'Activity',

@@ -69,6 +69,12 @@ const css = `
 .outbox { margin: 0 0 12px; padding: 8px 12px; border-radius: 10px; font-size: 0.875rem;
   background: var(--kindred-track); color: var(--kindred-ink); overflow-wrap: anywhere; }
 .signed-out { margin: 0; color: var(--kindred-muted); }
+.fallback { display: grid; gap: 8px; justify-items: start; }
+.fallback p { margin: 0; overflow-wrap: anywhere; }
+.fallback-balance { font-size: 1.5rem; font-weight: 700; }
+.fallback-text { color: var(--kindred-muted); }
+.fallback-link { display: inline-flex; align-items: center; min-height: 44px; color: var(--kindred-accent);
+  font-weight: 600; }
 .loading, .failed { display: grid; place-items: center; gap: 12px; min-height: 128px; text-align: center;
   color: var(--kindred-muted); }
 .spinner { width: 28px; height: 28px; border-radius: 50%; border: 3px solid var(--kindred-track);
