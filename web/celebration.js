@@ -7,15 +7,18 @@ import { h } from './dom.js';
 const COLOURS = ['#0f766e', '#f59e0b', '#e11d48', '#6366f1', '#22c55e', '#0ea5e9'];
 const STRIDE_X = 0, STRIDE_Y = 1, ROTATION = 2, COLOUR = 3, ALPHA = 4, SIZE = 5;
 
-/** @param {() => object} engine  the loaded wasm module */
-export function createCelebration(engine) {
+/**
+ * @param {() => object} engine  the loaded wasm module
+ * @param {ReturnType<import('./engine_objects.js').createEngineObjects>} objects  makes and frees the burst
+ */
+export function createCelebration(engine, objects) {
   const canvas = h('canvas', { class: 'celebration', 'aria-hidden': 'true', hidden: true });
   let burst = null;
   let frame = 0;
 
   function stop() {
     cancelAnimationFrame(frame);
-    burst?.delete();
+    objects.free(burst);
     burst = null;
     canvas.hidden = true;
   }
@@ -50,7 +53,7 @@ export function createCelebration(engine) {
       canvas.width = Math.round(width * devicePixelRatio);
       canvas.height = Math.round(height * devicePixelRatio);
       canvas.hidden = false;
-      burst = new module.ParticleBurst();
+      burst = objects.make(module, 'ParticleBurst');
       burst.start(seed >>> 0, 140, width / 2, height * 0.45, width, height);
       let last = performance.now();
       const step = (now) => {

@@ -22,7 +22,7 @@ const GAME_FACTORIES = {
 
 /**
  * @param {(key: string, params?: object) => string} t
- * @param {{engine: () => object, core: () => object, play: (gameId: string) => Promise<object>,
+ * @param {{engine: () => object, objects: object, core: () => object, play: (gameId: string) => Promise<object>,
  *   locale: () => string, onPlayed: (view: object) => void}} host
  */
 export function createGamesScreen(t, host) {
@@ -33,7 +33,7 @@ export function createGamesScreen(t, host) {
   const stageBody = h('div', { class: 'stage-body' });
   const live = h('p', { class: 'game-result', role: 'status', 'aria-live': 'polite' });
   const result = h('div', { class: 'result-actions' });
-  const celebration = createCelebration(host.engine);
+  const celebration = createCelebration(host.engine, host.objects);
   const stage = h('div', { class: 'stage', hidden: true }, back, stageTitle, stageBody, live, result, celebration.root);
   const root = h('div', { class: 'games', part: 'games' }, list, empty, stage);
   let games = [];
@@ -46,6 +46,7 @@ export function createGamesScreen(t, host) {
   const context = {
     t,
     engine: host.engine,
+    objects: host.objects,
     core: host.core,
     locale: host.locale,
     plural,

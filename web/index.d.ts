@@ -38,6 +38,17 @@ export interface KindredWidgetElement extends HTMLElement {
   screen: 'progress' | 'rewards' | 'activity' | 'games';
   /** Fetches everything again; the screen keeps its state until answers arrive. */
   refresh(): Promise<void>;
+  /**
+   * Removes the widget and frees every wasm object it made, with its
+   * requests, timers and listeners. Appending it again starts a new session.
+   */
+  destroy(): void;
+  /**
+   * For a host page watching for leaks: the widget's live wasm objects, and
+   * the engine's heap bytes in use and Embind value handles (those two are
+   * shared by every widget on the page).
+   */
+  diagnostics(): { engineObjects: number; heapBytes: number; valueHandles: number };
 }
 
 /** A prize of a chance game, as the backend's prize table lists it. */

@@ -17,6 +17,7 @@ import { createGamesScreen } from './games_screen.js';
 import { createFallbackView } from './fallback_view.js';
 import { randomHex } from './random_hex.js';
 import { createOutbox } from './outbox.js';
+import { createEngineObjects } from './engine_objects.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
 import english from './messages_en.js';
@@ -52,6 +53,7 @@ function createWidgetClass() {
     #activity = 'idle';      // like #rewards; the ledger's first page is fetched when first shown
     #games = 'idle';         // like #rewards; GET /v1/games when the Games screen is first shown
     #engine = null;          // the loaded wasm module (games make its per-frame objects)
+    #objects = createEngineObjects();  // every wasm object this widget holds
     #outbox = null;          // this member's writes not yet answered (outbox.js)
     #outboxMessage = '';     // what the last background send came to
     #announcedReady = false;
@@ -120,6 +122,29 @@ function createWidgetClass() {
       this.#endSession();
     }
 
+    /**
+     * Removes the widget from the page and frees every wasm object it made,
+     * with its requests, timers and listeners. Appending it again starts a
+     * new session.
+     */
+    destroy() {
+      this.remove();
+      this.#endSession();
+    }
+
+    /**
+     * What the widget holds in the engine, for a host page watching for
+     * leaks: its live wasm objects, and the engine's heap in use and Embind
+     * value handles (both shared by every widget on the page).
+     */
+    diagnostics() {
+      return {
+        engineObjects: this.#objects.count,
+        heapBytes: this.#engine?.heapBytesInUse() ?? 0,
+        valueHandles: this.#engine?.count_emval_handles() ?? 0,
+      };
+    }
+
     /** Fetches everything again; the screen keeps its state until answers arrive. */
     async refresh() {
       if (!this.isConnected || !this.#hasCredentials()) return;
@@ -147,6 +172,9 @@ function createWidgetClass() {
         if (this.#loads === loads) this.#loads = null;
       }
       this.#render();
+      // The shopper changed screens while this load was under way: the new
+      // one's data was not part of it.
+      if (!this.#transportError && this.#core && this.#screenNeedsData()) this.refresh();
     }
 
     // The engine runs: it reads the program and member, takes back the
@@ -154,7 +182,7 @@ function createWidgetClass() {
     async #startEngine(engine, { program, member }, transport, signal) {
       this.#engineFailure = null;
       this.#engine = engine;
-      this.#core ??= new engine.Core();
+      this.#core ??= this.#objects.make(engine, 'Core');
       // The member is checked against the program, so the program goes first.
       this.#ingest('program', program);
       this.#ingest('member', member);
@@ -267,14 +295,14 @@ function createWidgetClass() {
       this.#outboxMessage = '';
       this.#loads?.abort();
       this.#loads = null;
-      this.#core?.delete();
+      this.#dom?.games.close();  // its wheel or scratch card first, while the core lives
+      this.#objects.freeAll();
       this.#core = null;
       this.#transportError = null;
       this.#engineFailure = null;
       this.#rewards = 'idle';
       this.#activity = 'idle';
       this.#games = 'idle';
-      this.#dom?.games.close();
       this.#catalogCursor = null;
       this.#redeeming = null;
       if (this.#dom?.redeemDialog.isOpen) this.#dom.redeemDialog.root.close();
@@ -285,10 +313,13 @@ function createWidgetClass() {
     #showScreen() {
       this.#render();
       if (this.screen !== 'games') this.#dom.games.close();
-      const needed = (this.screen === 'rewards' && this.#rewards === 'idle') ||
+      if (this.#screenNeedsData() && this.#core && !this.#loads) this.refresh();
+    }
+
+    #screenNeedsData() {
+      return (this.screen === 'rewards' && this.#rewards === 'idle') ||
         (this.screen === 'activity' && this.#activity === 'idle') ||
         (this.screen === 'games' && this.#games === 'idle');
-      if (needed && this.#core && !this.#loads) this.refresh();
     }
 
     #buildFrame() {
@@ -319,6 +350,7 @@ function createWidgetClass() {
       const activity = createActivityView(t, { onMore: () => this.#readActivity({ more: true }), locale: () => this.locale });
       const games = createGamesScreen(t, {
         engine: () => this.#engine,
+        objects: this.#objects,
         core: () => this.#core,
         locale: () => this.locale,
         play: (gameId) => this.#play(gameId),

@@ -102,8 +102,8 @@ export function createScratchGame(ctx, game) {
       ctx.settle(answer, { retry: () => get.click() });
       return;
     }
-    surface?.delete();
-    surface = new module.ScratchCard(WIDTH, HEIGHT, COVER_RGB);
+    ctx.objects.free(surface);
+    surface = ctx.objects.make(module, 'ScratchCard', WIDTH, HEIGHT, COVER_RGB);
     surface.clearDirty();
     const whole = new Uint8ClampedArray(module.HEAPU8.buffer, surface.pixels(), WIDTH * HEIGHT * 4);
     canvas.getContext('2d').putImageData(new ImageData(whole, WIDTH, HEIGHT), 0, 0);
@@ -122,7 +122,7 @@ export function createScratchGame(ctx, game) {
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);
-      surface?.delete();
+      ctx.objects.free(surface);
       surface = null;
     },
   };

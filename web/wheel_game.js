@@ -90,7 +90,7 @@ function drawWheel(canvas, face, angleTurns) {
 export function createWheelGame(ctx, game) {
   const { t } = ctx;
   const module = ctx.engine();
-  const wheel = new module.WheelTrajectory();
+  const wheel = ctx.objects.make(module, 'WheelTrajectory');
   const prizes = game.prizes;
   const canvas = h('canvas', { class: 'wheel', role: 'img', 'aria-label': t('wheel.label', { count: prizes.length }) });
   canvas.width = canvas.height = Math.round(SIZE * Math.min(devicePixelRatio, 2));
@@ -150,7 +150,7 @@ export function createWheelGame(ctx, game) {
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);
-      wheel.delete();
+      ctx.objects.free(wheel);
     },
   };
 }

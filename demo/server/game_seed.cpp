@@ -14,7 +14,9 @@ constexpr std::int64_t kMaxTotalWeight = std::int64_t{1} << 31;  // as kindred::
 constexpr std::size_t kMaxPrizes = 64;
 constexpr std::size_t kMaxQuestions = 50;
 constexpr std::size_t kMaxOptions = 10;
-constexpr std::int64_t kMaxPlaysPerDay = 1000;
+// Large enough for a free game a brand leaves open all day (and the 10,000-play
+// memory test); beyond it is a typo.
+constexpr std::int64_t kMaxPlaysPerDay = 100000;
 constexpr std::int64_t kMaxCooldownSeconds = 7 * 24 * 60 * 60;
 // The widget's limits (kindred/game.hpp): a question's timer and a streak day.
 constexpr std::int64_t kMinTimeLimitSeconds = 5;

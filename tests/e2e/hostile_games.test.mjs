@@ -1,43 +1,27 @@
 // Game titles, descriptions and prize labels from the Big List of Naughty
 // Strings, served by the reference backend and played on a phone: they show
 // as text, no script runs, the page does not widen, and a play still verifies.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startServer } from '../js/start_server.mjs';
-import { launchChromium, VIEWPORTS } from './chromium.mjs';
-import { repoRoot, screenshotDir } from './store_harness.mjs';
+import { VIEWPORTS } from './chromium.mjs';
+import { repoRoot, screenshotDir, useDemoStore, editSeedFile } from './store_harness.mjs';
 
 const naughty = JSON.parse(readFileSync(join(repoRoot, '../shared/corpora/naughty-strings/blns.json'), 'utf8'))
   .filter((text) => text.trim().length > 0);
-const env = {};
 
-before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kindred-hostile-games-'));
-  cpSync(join(repoRoot, 'demo/seed'), join(dir, 'seed'), { recursive: true });
-  const seedFile = join(dir, 'seed', 'games.json');
-  const seed = JSON.parse(readFileSync(seedFile, 'utf8'));
-  let next = 0;
-  const pick = () => naughty[(next++ * 37) % naughty.length];
-  for (const game of seed.games) {
-    game.title = pick();
-    game.description = pick();
-    for (const prize of game.prizes ?? []) prize.label = pick();
-  }
-  writeFileSync(seedFile, JSON.stringify(seed));
-  env.seed = seed;
-  env.server = await startServer({
-    cwd: repoRoot,
-    args: ['--port', '0', '--db', join(dir, 'db.sqlite3'), '--seed', join(dir, 'seed'), '--static', '/=demo/site', '--static', '/dist=dist'],
-  });
-  env.browser = await launchChromium();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.stop();
+const env = useDemoStore('hostile-games', {
+  editSeed: (dir) => editSeedFile(dir, 'games.json', (seed) => {
+    let next = 0;
+    const pick = () => naughty[(next++ * 37) % naughty.length];
+    for (const game of seed.games) {
+      game.title = pick();
+      game.description = pick();
+      for (const prize of game.prizes ?? []) prize.label = pick();
+    }
+  }),
 });
 
 test('hostile game strings render as text on a phone, and a spin still verifies', async (t) => {

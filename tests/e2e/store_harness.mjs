@@ -2,7 +2,7 @@
 // a fresh database, serving the demo store and dist/, and one Chromium.
 // Call at the top level of a test file; read env.server and env.browser in tests.
 import { before, after } from 'node:test';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,14 +12,24 @@ import { launchChromium, VIEWPORTS } from './chromium.mjs';
 export const repoRoot = new URL('../..', import.meta.url).pathname;
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
-export function useDemoStore(suiteName) {
-  const env = { server: null, browser: null };
+//
+// editSeed(dir) may change a copy of demo/seed before the server seeds from
+// it; what it returns is kept as env.seed. serverArgs go on the command line.
+export function useDemoStore(suiteName, { editSeed, serverArgs = [] } = {}) {
+  const env = { server: null, browser: null, seed: null };
   before(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    const db = join(mkdtempSync(join(tmpdir(), `kindred-e2e-${suiteName}-`)), 'demo.sqlite3');
+    const dir = mkdtempSync(join(tmpdir(), `kindred-e2e-${suiteName}-`));
+    let seedDir = 'demo/seed';
+    if (editSeed) {
+      seedDir = join(dir, 'seed');
+      cpSync(join(repoRoot, 'demo/seed'), seedDir, { recursive: true });
+      env.seed = await editSeed(seedDir);
+    }
     env.server = await startServer({
       cwd: repoRoot,
-      args: ['--port', '0', '--db', db, '--seed', 'demo/seed', '--static', '/=demo/site', '--static', '/dist=dist'],
+      args: ['--port', '0', '--db', join(dir, 'demo.sqlite3'), '--seed', seedDir,
+        '--static', '/=demo/site', '--static', '/dist=dist', ...serverArgs],
     });
     env.browser = await launchChromium();
   });
@@ -28,6 +38,15 @@ export function useDemoStore(suiteName) {
     await env.server?.stop();
   });
   return env;
+}
+
+/** Rewrites one JSON file of a seed copy through `change`; returns the changed document. */
+export function editSeedFile(seedDir, name, change) {
+  const file = join(seedDir, name);
+  const document = JSON.parse(readFileSync(file, 'utf8'));
+  change(document);
+  writeFileSync(file, JSON.stringify(document));
+  return document;
 }
 
 /**
