@@ -80,7 +80,10 @@ export function createCatalogView(t, { onQuery, onMore, imageBase, onRedeem }) {
 
   function row(item) {
     const src = safeImageUrl(item.imageUrl, imageBase());
-    const thumb = h('div', { class: 'thumb', 'aria-hidden': 'true' }, (item.name.trim()[0] ?? '?').toUpperCase());
+    // The first letter or digit: a name may open with a space, a zero-width
+    // joiner or half of an emoji's surrogate pair.
+    const initial = item.name.match(/[\p{L}\p{N}]/u)?.[0] ?? '?';
+    const thumb = h('div', { class: 'thumb', 'aria-hidden': 'true' }, initial.toUpperCase());
     if (src) {
       const image = h('img', { alt: '', loading: 'lazy', decoding: 'async', width: '56', height: '56' });
       image.addEventListener('load', () => thumb.classList.add('loaded'), { once: true });
