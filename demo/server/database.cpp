@@ -15,7 +15,8 @@ namespace {
 
 }  // namespace
 
-Statement::Statement(sqlite3* db, const char* sql) : db_(db) {
+Statement::Statement(sqlite3* db, SqlText sqlText) : db_(db) {
+  const char* sql = sqlText.c_str();
   const char* tail = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &stmt_, &tail) != SQLITE_OK) {
     fail(db, std::string("cannot prepare \"") + sql + "\"");

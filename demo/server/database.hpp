@@ -1,7 +1,8 @@
 #pragma once
 // A thin RAII layer over SQLite. Database owns one connection, Statement one
 // prepared statement, Transaction one BEGIN IMMEDIATE ... COMMIT. SQL text is
-// always a literal in the code; values only ever travel as bound parameters.
+// always a literal in the code (SqlText makes that a compile-time rule);
+// values only ever travel as bound parameters.
 // Failures throw DatabaseError: on a request path the server's exception
 // handler turns it into a 500 problem, at startup main() reports it and exits.
 // Savepoint undoes part of a transaction while keeping the rest, and
@@ -30,9 +31,26 @@ class DatabaseBusy : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+// SQL text that is a string literal, fixed when the server is compiled.
+// Converts implicitly from "SELECT ..." but not from a std::string, a
+// const char* or a writable char array, so no request data can be spliced
+// into a statement: values reach SQLite only as bound parameters.
+class SqlText {
+ public:
+  template <std::size_t N>
+  constexpr SqlText(const char (&literal)[N]) : text_(literal) {}  // implicit by design
+  template <std::size_t N>
+  SqlText(char (&)[N]) = delete;  // a buffer filled at run time
+
+  constexpr const char* c_str() const { return text_; }
+
+ private:
+  const char* text_;
+};
+
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql);
+  Statement(sqlite3* db, SqlText sql);
   ~Statement();
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
@@ -75,7 +93,7 @@ class Database {
   Database& operator=(Database&&) = delete;
 
   // Exactly one SQL statement, as a literal.
-  Statement prepare(const char* sql) { return Statement(db_, sql); }
+  Statement prepare(SqlText sql) { return Statement(db_, sql); }
 
   // Rows the last INSERT, UPDATE or DELETE changed: how a conditional UPDATE
   // ("... WHERE points >= ?") tells whether its condition held.

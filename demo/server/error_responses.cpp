@@ -6,6 +6,7 @@
 
 #include "database.hpp"
 #include "problem_json.hpp"
+#include "request_limits.hpp"
 #include "response_headers.hpp"
 
 namespace {
@@ -20,9 +21,14 @@ void describeStatus(httplib::Response& res, const std::string& path) {
     case 404:
       return sendProblem(res, 404, "not-found", "Not found",
                          "There is no resource at " + path + ".");
+    case 411:
+      return sendProblem(res, 411, "length-required", "Length required",
+                         "A request body must come with a Content-Length header (and no "
+                         "Transfer-Encoding), so its size is known before it is read.");
     case 413:
       return sendProblem(res, 413, "payload-too-large", "Payload too large",
-                         "The request body is larger than this backend accepts (64 KiB).");
+                         "The request body is larger than this backend accepts (" +
+                             std::to_string(kMaxRequestBodyBytes / 1024) + " KiB).");
     default:
       return sendProblem(res, res.status, "http-" + std::to_string(res.status), "Request failed",
                          "The request failed with HTTP status " + std::to_string(res.status) + ".");

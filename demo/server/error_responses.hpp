@@ -1,8 +1,9 @@
 #pragma once
-// Errors httplib produces on its own (unknown route, body too large,
-// unreadable request) and exceptions escaping a handler become problem+json on
-// API paths (a database still locked after the busy timeout as a 503 with
-// Retry-After, anything else as a 500). Static file paths keep httplib's plain, empty 404.
+// Errors httplib produces on its own (unknown route, body too large or of
+// unknown length, unreadable request) and exceptions escaping a handler
+// become problem+json on API paths (a database still locked after the busy
+// timeout as a 503 with Retry-After, anything else as a 500). Static file
+// paths keep httplib's plain, empty 404.
 
 #include <httplib.h>
 

@@ -37,6 +37,37 @@ std::string idempotencyRequestHash(std::string_view method, std::string_view pat
   return hex;
 }
 
+std::optional<KeyClaim> findIdempotencyKey(Database& db, std::string_view memberId,
+                                           std::string_view key, std::string_view requestHash,
+                                           std::int64_t nowUnix) {
+  // An expired record may not have been purged yet; it is as good as absent.
+  Statement existing = db.prepare(
+      "SELECT request_hash, state, status, response_body, content_type, created_at_unix"
+      " FROM idempotency_keys WHERE member_id = ?1 AND key = ?2 AND created_at_unix > ?3");
+  if (!existing.bind(1, memberId)
+           .bind(2, key)
+           .bind(3, nowUnix - kIdempotencyKeyLifetimeSeconds)
+           .step()) {
+    return std::nullopt;
+  }
+  KeyClaim claim;
+  if (existing.text(0) != requestHash) {
+    claim.status = KeyClaimStatus::Reused;
+    return claim;
+  }
+  if (existing.text(1) == "done") {
+    claim.status = KeyClaimStatus::Replay;
+    claim.stored =
+        ApiResponse{static_cast<int>(existing.int64(2)), existing.text(4), existing.text(3), {}};
+    return claim;
+  }
+  if (nowUnix - existing.int64(5) < kIdempotencyLeaseSeconds) {
+    claim.status = KeyClaimStatus::InUse;
+    return claim;
+  }
+  return std::nullopt;  // an abandoned claim: the next claim takes it over
+}
+
 KeyClaim claimIdempotencyKey(Database& db, std::string_view memberId, std::string_view key,
                              std::string_view requestHash, std::int64_t nowUnix) {
   Transaction transaction(db);
@@ -47,28 +78,10 @@ KeyClaim claimIdempotencyKey(Database& db, std::string_view memberId, std::strin
       .bind(2, nowUnix - kIdempotencyKeyLifetimeSeconds)
       .run();
 
-  Statement existing = db.prepare(
-      "SELECT request_hash, state, status, response_body, content_type, created_at_unix"
-      " FROM idempotency_keys WHERE member_id = ?1 AND key = ?2");
-  if (existing.bind(1, memberId).bind(2, key).step()) {
-    KeyClaim claim;
-    if (existing.text(0) != requestHash) {
-      claim.status = KeyClaimStatus::Reused;
-      return claim;
-    }
-    if (existing.text(1) == "done") {
-      claim.status = KeyClaimStatus::Replay;
-      claim.stored =
-          ApiResponse{static_cast<int>(existing.int64(2)), existing.text(4), existing.text(3), {}};
-      return claim;
-    }
-    if (nowUnix - existing.int64(5) < kIdempotencyLeaseSeconds) {
-      claim.status = KeyClaimStatus::InUse;
-      return claim;
-    }
-    // An abandoned claim: taken over below.
+  // Under the write lock this time, so two requests cannot both find the key free.
+  if (std::optional<KeyClaim> prior = findIdempotencyKey(db, memberId, key, requestHash, nowUnix)) {
+    return *prior;
   }
-
   db.prepare(
         "INSERT OR REPLACE INTO idempotency_keys (member_id, key, request_hash, state,"
         " created_at_unix) VALUES (?1, ?2, ?3, 'running', ?4)")

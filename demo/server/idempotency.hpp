@@ -9,6 +9,7 @@
 // the same key. Keys live for 24 hours; after that a key is new again.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,14 @@ struct KeyClaim {
   std::int64_t claimedAtUnix = 0;  // Claimed: identifies this claim
   ApiResponse stored;              // Replay: status, content type and body as first sent
 };
+
+// What a claim would find, without claiming and without a write lock:
+// Replay, InUse or Reused; nullopt when the key is free (never used, expired,
+// or an abandoned claim). Lets a request that needs no work be answered
+// before it is counted against the write limit (write_admission.hpp).
+std::optional<KeyClaim> findIdempotencyKey(Database& db, std::string_view memberId,
+                                           std::string_view key, std::string_view requestHash,
+                                           std::int64_t nowUnix);
 
 // In its own transaction, so concurrent requests with one key see each
 // other's claims. Also purges the member's expired keys.

@@ -13,12 +13,26 @@ ApiResponse keyInUse() {
   return response;
 }
 
+// The answer to a request whose key needs no work: Replay, InUse or Reused.
+ApiResponse answerWithoutWork(const KeyClaim& prior, const IdempotentAction& action) {
+  if (prior.status == KeyClaimStatus::Replay) {
+    ApiResponse replay = prior.stored;
+    replay.headers.emplace_back("Idempotent-Replayed", "true");
+    return replay;
+  }
+  if (prior.status == KeyClaimStatus::InUse) return keyInUse();
+  return problemResponse(409, "idempotency-key-reused", "Idempotency key reused",
+                         "This Idempotency-Key was already used for a different request; use "
+                         "a new key for a new " +
+                             std::string(action.noun) + ".");
+}
+
 }  // namespace
 
 ApiResponse runIdempotentPost(Database& db, std::string_view memberId,
                               const std::optional<std::string>& idempotencyKey,
                               std::string_view path, std::string_view body, std::int64_t nowUnix,
-                              const IdempotentAction& action,
+                              const IdempotentAction& action, const WriteAdmission& admit,
                               const std::function<IdempotentOutcome()>& work) {
   if (!idempotencyKey || !isValidIdempotencyKey(*idempotencyKey)) {
     return problemResponse(
@@ -29,25 +43,25 @@ ApiResponse runIdempotentPost(Database& db, std::string_view memberId,
             " (a UUID is ideal), so a retried request cannot " + std::string(action.verb) +
             " twice.");
   }
+  const std::string requestHash = idempotencyRequestHash("POST", path, body);
 
-  const KeyClaim claim = claimIdempotencyKey(db, memberId, *idempotencyKey,
-                                             idempotencyRequestHash("POST", path, body), nowUnix);
-  switch (claim.status) {
-    case KeyClaimStatus::Claimed:
-      break;
-    case KeyClaimStatus::Replay: {
-      ApiResponse replay = claim.stored;
-      replay.headers.emplace_back("Idempotent-Replayed", "true");
-      return replay;
-    }
-    case KeyClaimStatus::InUse:
-      return keyInUse();
-    case KeyClaimStatus::Reused:
-      return problemResponse(409, "idempotency-key-reused", "Idempotency key reused",
-                             "This Idempotency-Key was already used for a different request; use "
-                             "a new key for a new " +
-                                 std::string(action.noun) + ".");
+  // Answered from the key's record, without a write lock and before the
+  // write limit is asked: a replay must get its answer however many writes
+  // the member has made.
+  if (const std::optional<KeyClaim> prior =
+          findIdempotencyKey(db, memberId, *idempotencyKey, requestHash, nowUnix)) {
+    return answerWithoutWork(*prior, action);
   }
+  // Before the claim, so a refused request writes nothing at all, not even
+  // a claim to release, and costs the database no write lock.
+  if (admit) {
+    if (std::optional<ApiResponse> refusal = admit()) return *refusal;
+  }
+
+  const KeyClaim claim = claimIdempotencyKey(db, memberId, *idempotencyKey, requestHash, nowUnix);
+  // A request with the same key got in between: it has already been counted
+  // against the limit (one token spent for nothing), and is answered as above.
+  if (claim.status != KeyClaimStatus::Claimed) return answerWithoutWork(claim, action);
   // Declared before the transaction, so it runs after the rollback: any
   // return below that does not reach dismiss() frees the key again.
   IdempotencyClaimRelease release(db, std::string(memberId), *idempotencyKey, claim.claimedAtUnix);

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -20,9 +21,11 @@
 #include "backend.hpp"
 #include "error_responses.hpp"
 #include "local_date.hpp"
+#include "request_limits.hpp"
 #include "response_compression.hpp"
 #include "response_headers.hpp"
 #include "routes_demo.hpp"
+#include "routes_events.hpp"
 #include "routes_games.hpp"
 #include "routes_rewards.hpp"
 #include "routes_v1.hpp"
@@ -34,7 +37,6 @@
 
 namespace {
 
-constexpr std::size_t kMaxRequestBody = 64 * 1024;
 constexpr std::size_t kWorkerThreads = 64;
 
 // --token-secret, else KINDRED_TOKEN_SECRET, else 32 random bytes: tokens
@@ -61,7 +63,10 @@ Backend openBackend(const ServerOptions& options) {
                  options.databasePath.c_str());
   }
   return Backend{options.databasePath, loadStoredProgram(db), tokenSecret(options),
-                 options.tokenTtlSeconds};
+                 options.tokenTtlSeconds,
+                 options.writeLimitPerMinute > 0
+                     ? std::make_shared<WriteRateLimiter>(options.writeLimitPerMinute)
+                     : nullptr};
 }
 
 std::string urlHost(const std::string& host) {
@@ -101,7 +106,7 @@ int main(int argc, char** argv) {
   }
 
   httplib::Server server;
-  server.set_payload_max_length(kMaxRequestBody);
+  limitRequestBodies(server);
   // stop() waits for every worker, and a worker holding an idle keep-alive
   // connection only notices when that connection times out: 1 s keeps
   // shutdown (and so every test that restarts the server) quick.
@@ -111,12 +116,19 @@ int main(int argc, char** argv) {
   // couple of tabs left requests queueing behind idle connections (measured:
   // 160 ms for a 25 KB script that takes 3 ms alone).
   server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
-  preferGzipCompression(server);
+  // httplib keeps one pre-routing handler, run after a request's headers
+  // and before its body is read.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (refuseBodyOfUnknownLength(req, res)) return httplib::Server::HandlerResponse::Handled;
+    preferGzipCompression(req);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   installResponseHeaders(server, options.contentSecurityPolicy);
   installErrorResponses(server);
   registerV1Routes(server, backend);
   registerRewardRoutes(server, backend);
   registerGameRoutes(server, backend);
+  registerEventRoutes(server, backend);
   registerDemoRoutes(server, backend);
   if (const auto error = mountStaticFiles(server, options.staticMounts)) {
     std::fprintf(stderr, "kindred-server: %s\n", error->c_str());

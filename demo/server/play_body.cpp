@@ -1,7 +1,8 @@
 #include "play_body.hpp"
 
-#include <initializer_list>
 #include <nlohmann/json.hpp>
+
+#include "json_fields.hpp"
 
 namespace {
 
@@ -9,16 +10,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMinClientSeed = 32;
 constexpr std::size_t kMaxClientSeed = 128;
-
-// The first field of `doc` that is not one of `allowed`, or "".
-std::string unexpectedField(const json& doc, std::initializer_list<std::string_view> allowed) {
-  for (const auto& [key, value] : doc.items()) {
-    bool known = false;
-    for (const std::string_view name : allowed) known = known || key == name;
-    if (!known) return key;
-  }
-  return "";
-}
 
 std::string shapeOf(const GameRecord& game) {
   switch (game.kind) {

@@ -14,10 +14,11 @@ std::string playsPath(std::string_view gameId) {
 ApiResponse handlePlayRequest(Database& db, const kindred::Program& program,
                               std::string_view memberId, std::string_view gameId,
                               const std::optional<std::string>& idempotencyKey,
-                              std::string_view body, std::int64_t nowUnix) {
+                              std::string_view body, std::int64_t nowUnix,
+                              const WriteAdmission& admit) {
   return runIdempotentPost(
       db, memberId, idempotencyKey, playsPath(gameId), body, nowUnix, {"A play", "play", "play"},
-      [&]() -> IdempotentOutcome {
+      admit, [&]() -> IdempotentOutcome {
         const std::optional<GameRecord> game = loadGame(db, gameId);
         if (!game) {
           return {false, problemResponse(404, "unknown-game", "Unknown game",

@@ -51,6 +51,8 @@ std::string newRedemptionId() { return "rdm_" + randomSymbols(20, /*lowercase=*/
 
 std::string newPlayId() { return "ply_" + randomSymbols(20, /*lowercase=*/true); }
 
+std::string newEventId() { return "evt_" + randomSymbols(20, /*lowercase=*/true); }
+
 std::string newServerSeed() {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;

@@ -23,10 +23,11 @@ std::optional<std::string> requestedRewardId(std::string_view body) {
 ApiResponse handleRedemptionRequest(Database& db, const kindred::Program& program,
                                     std::string_view memberId,
                                     const std::optional<std::string>& idempotencyKey,
-                                    std::string_view body, std::int64_t nowUnix) {
+                                    std::string_view body, std::int64_t nowUnix,
+                                    const WriteAdmission& admit) {
   return runIdempotentPost(
       db, memberId, idempotencyKey, kRedemptionsPath, body, nowUnix,
-      {"A redemption", "redemption", "redeem"}, [&]() -> IdempotentOutcome {
+      {"A redemption", "redemption", "redeem"}, admit, [&]() -> IdempotentOutcome {
         const std::optional<std::string> rewardId = requestedRewardId(body);
         if (!rewardId) {
           return {

@@ -12,13 +12,16 @@
 #include "api_response.hpp"
 #include "database.hpp"
 #include "kindred/program.hpp"
+#include "write_admission.hpp"
 
 inline constexpr std::string_view kRedemptionsPath = "/v1/redemptions";
 
 // `idempotencyKey` is the header's value, nullopt if the request had none.
 // The response carries Idempotent-Replayed: true when it is a stored result,
-// and Retry-After when the same request is still running.
+// and Retry-After when the same request is still running or `admit` (the
+// write limit; empty for none) refused it.
 ApiResponse handleRedemptionRequest(Database& db, const kindred::Program& program,
                                     std::string_view memberId,
                                     const std::optional<std::string>& idempotencyKey,
-                                    std::string_view body, std::int64_t nowUnix);
+                                    std::string_view body, std::int64_t nowUnix,
+                                    const WriteAdmission& admit = {});

@@ -23,16 +23,13 @@ std::string withoutBrotli(const std::string& acceptEncoding) {
 
 }  // namespace
 
-void preferGzipCompression(httplib::Server& server) {
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-    const auto header = req.headers.find("Accept-Encoding");
-    if (header != req.headers.end() && header->second.find("br") != std::string::npos) {
-      // httplib hands handlers a const view of the Request it owns (a
-      // non-const object), and reads this header again when it encodes the
-      // response, so rewriting it here is well defined and takes effect.
-      const_cast<httplib::Request&>(req).headers.find("Accept-Encoding")->second =
-          withoutBrotli(header->second);
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+void preferGzipCompression(const httplib::Request& req) {
+  const auto header = req.headers.find("Accept-Encoding");
+  if (header != req.headers.end() && header->second.find("br") != std::string::npos) {
+    // httplib hands handlers a const view of the Request it owns (a
+    // non-const object), and reads this header again when it encodes the
+    // response, so rewriting it here is well defined and takes effect.
+    const_cast<httplib::Request&>(req).headers.find("Accept-Encoding")->second =
+        withoutBrotli(header->second);
+  }
 }

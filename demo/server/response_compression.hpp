@@ -8,5 +8,6 @@
 // here, 32 ms for the 25 KB engine glue against 2.4 ms with gzip, for 9%
 // fewer bytes, and worse when requests overlap on a small machine. The
 // library has no setting for it, so "br" is taken out of Accept-Encoding
-// before the response is encoded.
-void preferGzipCompression(httplib::Server& server);
+// before the response is encoded. Called from the server's pre-routing
+// handler (httplib keeps only one, so main composes it).
+void preferGzipCompression(const httplib::Request& req);

@@ -11,6 +11,7 @@
 #include "member_auth.hpp"
 #include "play_request.hpp"
 #include "utc_time.hpp"
+#include "write_admission.hpp"
 
 namespace {
 
@@ -31,9 +32,11 @@ void registerGameRoutes(httplib::Server& server, const Backend& backend) {
     Database db = backend.connect();
     const std::optional<std::string> memberId = authenticateMember(req, res, backend, db);
     if (!memberId) return;
-    sendApiResponse(res,
-                    handlePlayRequest(db, backend.program.program, *memberId, req.matches[1].str(),
-                                      idempotencyKeyHeader(req), req.body, unixNowSeconds()));
+    sendApiResponse(
+        res, handlePlayRequest(
+                 db, backend.program.program, *memberId, req.matches[1].str(),
+                 idempotencyKeyHeader(req), req.body, unixNowSeconds(),
+                 writeLimitAdmission(backend.writeLimiter.get(), WriteRoute::Plays, *memberId)));
   });
 
   allowOnly(server, "/v1/games", {"GET"});

@@ -15,6 +15,7 @@
 #include "redemption_request.hpp"
 #include "reward_record.hpp"
 #include "utc_time.hpp"
+#include "write_admission.hpp"
 
 namespace {
 
@@ -54,9 +55,11 @@ void registerRewardRoutes(httplib::Server& server, const Backend& backend) {
     Database db = backend.connect();
     const std::optional<std::string> memberId = authenticateMember(req, res, backend, db);
     if (!memberId) return;
-    sendApiResponse(res,
-                    handleRedemptionRequest(db, backend.program.program, *memberId,
-                                            idempotencyKeyHeader(req), req.body, unixNowSeconds()));
+    sendApiResponse(
+        res, handleRedemptionRequest(db, backend.program.program, *memberId,
+                                     idempotencyKeyHeader(req), req.body, unixNowSeconds(),
+                                     writeLimitAdmission(backend.writeLimiter.get(),
+                                                         WriteRoute::Redemptions, *memberId)));
   });
 
   server.Get("/v1/activity", [&backend](const httplib::Request& req, httplib::Response& res) {

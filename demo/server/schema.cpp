@@ -7,7 +7,7 @@ namespace {
 // Version 1: the program document as the brand published it, the members
 // (`position` keeps the seed file's order for the demo's member switcher) and
 // their expiring point buckets.
-constexpr const char* kVersion1[] = {
+constexpr SqlText kVersion1[] = {
     "CREATE TABLE program ("
     "  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
     "  document TEXT NOT NULL)",
@@ -35,7 +35,7 @@ constexpr const char* kVersion1[] = {
 // to an existing table without rebuilding it. Nothing needs one, because
 // points are only ever spent by "UPDATE members SET points = points - ?
 // WHERE id = ? AND points >= ?", which cannot take a balance below zero.
-constexpr const char* kVersion2[] = {
+constexpr SqlText kVersion2[] = {
     // `position` is the catalog order (the seed file's), and what the list's
     // cursor points at: new rewards get higher positions, so a cursor stays
     // valid while rewards are added.
@@ -97,7 +97,7 @@ constexpr const char* kVersion2[] = {
 // checked against the table the member was shown. Also each member's time
 // zone (the games' "per day" is the member's local day), and the ledger
 // rebuilt to allow the 'game_play' and 'check_in' kinds.
-constexpr const char* kVersion3[] = {
+constexpr SqlText kVersion3[] = {
     // An IANA name ("Europe/London"); an unknown one is treated as UTC.
     "ALTER TABLE members ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'",
     // `position` is the order GET /v1/games lists them in (the seed file's).
@@ -208,6 +208,33 @@ constexpr const char* kVersion3[] = {
     "PRAGMA user_version = 3",
 };
 
+// Version 4: engagement events (POST /v1/events) and the types they may
+// have. Events never change points: they are facts that other features
+// (micro-moments, challenges) read, so nothing here touches the ledger.
+constexpr SqlText kVersion4[] = {
+    // Seeded from event_types.json. Both value bounds set: every event of
+    // the type has a value within them; both NULL: a value is optional.
+    "CREATE TABLE event_types ("
+    "  id TEXT PRIMARY KEY,"
+    "  description TEXT NOT NULL,"
+    "  subject_required INTEGER NOT NULL CHECK (subject_required IN (0, 1)),"
+    "  value_min INTEGER,"
+    "  value_max INTEGER,"
+    "  CHECK ((value_min IS NULL) = (value_max IS NULL)),"
+    "  CHECK (value_min <= value_max))",
+    "CREATE TABLE events ("
+    "  id TEXT PRIMARY KEY,"
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  type TEXT NOT NULL REFERENCES event_types(id),"
+    "  subject TEXT,"
+    "  value INTEGER,"
+    "  occurred_at TEXT NOT NULL,"           // RFC 3339 UTC: when it happened, as the client said
+    "  received_at TEXT NOT NULL,"           // RFC 3339 UTC: when the backend recorded it
+    "  occurred_at_unix INTEGER NOT NULL)",  // for "in the last N days" questions
+    "CREATE INDEX events_by_member ON events(member_id, type, occurred_at_unix)",
+    "PRAGMA user_version = 4",
+};
+
 }  // namespace
 
 int schemaVersion(Database& db) {
@@ -228,13 +255,16 @@ void migrateSchema(Database& db, int targetVersion) {
                         "; use a newer server or a new --db");
   }
   if (version < 1 && targetVersion >= 1) {
-    for (const char* sql : kVersion1) db.prepare(sql).run();
+    for (const SqlText sql : kVersion1) db.prepare(sql).run();
   }
   if (version < 2 && targetVersion >= 2) {
-    for (const char* sql : kVersion2) db.prepare(sql).run();
+    for (const SqlText sql : kVersion2) db.prepare(sql).run();
   }
   if (version < 3 && targetVersion >= 3) {
-    for (const char* sql : kVersion3) db.prepare(sql).run();
+    for (const SqlText sql : kVersion3) db.prepare(sql).run();
+  }
+  if (version < 4 && targetVersion >= 4) {
+    for (const SqlText sql : kVersion4) db.prepare(sql).run();
   }
   transaction.commit();
 }

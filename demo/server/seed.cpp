@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "event_type_record.hpp"
+#include "event_type_seed.hpp"
 #include "game_seed.hpp"
 #include "kindred/program.hpp"
 #include "ledger.hpp"
@@ -172,6 +174,7 @@ bool seedIfEmptyAt(Database& db, const std::filesystem::path& seedDir, std::int6
     seeded = seeded || fromFile > 0 || syntheticRewards > 0;
   }
   if (!hasGames(db)) seeded = insertSeedGames(db, seedDir) > 0 || seeded;
+  if (!hasEventTypes(db)) seeded = insertSeedEventTypes(db, seedDir) > 0 || seeded;
   if (!seeded) return false;
   transaction.commit();
   return true;

@@ -33,6 +33,10 @@ const char* serverUsage() {
          "  --csp on|off           send the demo's Content-Security-Policy (default on)\n"
          "  --synthetic-rewards N  when seeding the reward catalog, add N generated\n"
          "                         rewards (the same every time), for benchmarks\n"
+         "  --write-limit N        redemptions, game plays and events a member may make\n"
+         "                         per minute on each of those routes, all at once or\n"
+         "                         spread out; more are refused with 429 and\n"
+         "                         Retry-After. 0 for no limit (default 120)\n"
          "  --help                 show this and exit\n";
 }
 
@@ -52,7 +56,7 @@ std::variant<ServerOptions, std::string> parseServerOptions(const std::vector<st
     }
     const bool known = flag == "--host" || flag == "--port" || flag == "--db" || flag == "--seed" ||
                        flag == "--static" || flag == "--token-secret" || flag == "--token-ttl" ||
-                       flag == "--csp" || flag == "--synthetic-rewards";
+                       flag == "--csp" || flag == "--synthetic-rewards" || flag == "--write-limit";
     if (!known) return "unknown option " + args[i];
     if (!inlineValue && i + 1 >= args.size()) return flag + " needs a value";
     const std::string value = inlineValue ? *inlineValue : args[++i];
@@ -90,6 +94,13 @@ std::variant<ServerOptions, std::string> parseServerOptions(const std::vector<st
                value;
       }
       options.syntheticRewards = *count;
+    } else if (flag == "--write-limit") {
+      const auto limit = parseInteger<std::int64_t>(value, 0, kMaxWritesPerMinute);
+      if (!limit) {
+        return "--write-limit must be 0.." + std::to_string(kMaxWritesPerMinute) +
+               " writes a minute, not " + value;
+      }
+      options.writeLimitPerMinute = *limit;
     } else if (value == "on" || value == "off") {  // --csp
       options.contentSecurityPolicy = value == "on";
     } else {

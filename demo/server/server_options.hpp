@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "static_files.hpp"
+#include "write_rate_limiter.hpp"
 
 // Ten million rewards are a couple of gigabytes; more is a typo.
 inline constexpr std::int64_t kMaxSyntheticRewards = 10'000'000;
@@ -23,6 +24,12 @@ struct ServerOptions {
   std::int64_t tokenTtlSeconds = 3600;  // 0 issues tokens that are already expired (for tests)
   bool contentSecurityPolicy = true;
   std::int64_t syntheticRewards = 0;  // generated on top of rewards.json when the catalog is seeded
+  // Redemptions, plays and events each member may make per minute on each of
+  // those routes, a whole minute's worth at once if they like (write_admission.hpp);
+  // 0: no limit. Enough for any shopper (the browser tests play and redeem a
+  // handful of times, the HTTP tests fire 80 plays for one member within
+  // seconds); a script writing flat out gets two a second.
+  std::int64_t writeLimitPerMinute = 120;
   bool help = false;
 };
 

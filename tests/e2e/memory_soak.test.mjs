@@ -21,6 +21,7 @@ const WARM_UP = 200;
 const HEAP_SLACK = 64 * 1024;
 
 const env = useDemoStore('memory-soak', {
+  serverArgs: ['--write-limit', '0'],
   // A free scratch card with no practical daily limit; writes unthrottled.
   editSeed: (dir) => editSeedFile(dir, 'games.json', (seed) => {
     const scratch = seed.games.find((game) => game.id === 'scratch-card');

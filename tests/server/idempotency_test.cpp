@@ -120,6 +120,28 @@ TEST_F(IdempotencyRecords, AKeyLivesTwentyFourHours) {
   EXPECT_EQ(claim("h2", kNow + kIdempotencyKeyLifetimeSeconds).status, KeyClaimStatus::Claimed);
 }
 
+TEST_F(IdempotencyRecords, FindingAKeyTellsWhatAClaimWouldAndWritesNothing) {
+  const auto find = [&](const std::string& hash, std::int64_t now) {
+    return findIdempotencyKey(*db_, "m_ada", "key-1", hash, now);
+  };
+  EXPECT_FALSE(find("h1", kNow));
+  EXPECT_EQ(queryInt(*db_, "SELECT COUNT(*) FROM idempotency_keys"), 0);
+
+  const KeyClaim first = claim("h1", kNow);
+  EXPECT_EQ(find("h1", kNow + 1)->status, KeyClaimStatus::InUse);
+  EXPECT_EQ(find("h2", kNow + 1)->status, KeyClaimStatus::Reused);
+  EXPECT_FALSE(find("h1", kNow + kIdempotencyLeaseSeconds));  // abandoned: free to take over
+
+  ASSERT_TRUE(completeIdempotencyKey(*db_, "m_ada", "key-1", first.claimedAtUnix, kStored));
+  const auto replay = find("h1", kNow + 2);
+  ASSERT_TRUE(replay);
+  EXPECT_EQ(replay->status, KeyClaimStatus::Replay);
+  EXPECT_EQ(replay->stored.body, kStored.body);
+  // Expired, though not yet purged: free.
+  EXPECT_FALSE(find("h2", kNow + kIdempotencyKeyLifetimeSeconds));
+  EXPECT_EQ(queryInt(*db_, "SELECT COUNT(*) FROM idempotency_keys"), 1);
+}
+
 TEST_F(IdempotencyRecords, ClaimingPurgesTheMembersExpiredKeys) {
   ASSERT_EQ(claim("h", kNow, "old-1").status, KeyClaimStatus::Claimed);
   ASSERT_EQ(claim("h", kNow, "old-2").status, KeyClaimStatus::Claimed);

@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <algorithm>
 #include <string>
 
 #include "base64url.hpp"
@@ -42,6 +43,17 @@ TEST(MemberToken, SignThenVerifyRoundTrips) {
   EXPECT_EQ(verdict.status, TokenStatus::Valid);
   EXPECT_EQ(verdict.memberId, "m_ada");
   EXPECT_EQ(verdict.expiresAtUnixSeconds, kExpiry);
+}
+
+TEST(MemberToken, AnyMemberIdRoundTripsWithoutBreakingTheFormat) {
+  // Dots separate the segments; ids with dots, spaces or any bytes stay inside theirs.
+  for (const std::string id : {"m.ada", "m ada", "\xc3\xa9l\xc3\xa9onore", "a.b.c.d", "=/+"}) {
+    const std::string token = signMemberToken(id, kExpiry, kSecret);
+    EXPECT_EQ(std::count(token.begin(), token.end(), '.'), 3) << token;
+    const TokenVerdict verdict = verifyMemberToken(token, kSecret, kNow);
+    EXPECT_EQ(verdict.status, TokenStatus::Valid) << id;
+    EXPECT_EQ(verdict.memberId, id);
+  }
 }
 
 TEST(MemberToken, HasTheDocumentedFormat) {

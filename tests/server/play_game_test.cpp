@@ -113,7 +113,7 @@ class PlayGameTest : public scratch::ScratchDatabaseTest {
     return play(member, gameId, chanceBody(commitment(member, gameId, now)), now);
   }
 
-  std::int64_t column(const char* sql, const std::string& member) {
+  std::int64_t column(SqlText sql, const std::string& member) {
     Statement query = db_->prepare(sql);
     return query.bind(1, member).step() ? query.int64(0) : -1;
   }
@@ -126,7 +126,7 @@ class PlayGameTest : public scratch::ScratchDatabaseTest {
   std::int64_t qualifying(const std::string& m) {
     return column("SELECT qualifying_points FROM members WHERE id = ?1", m);
   }
-  std::int64_t count(const char* sql) { return queryInt(*db_, sql); }
+  std::int64_t count(SqlText sql) { return queryInt(*db_, sql); }
   std::int64_t plays() { return count("SELECT COUNT(*) FROM plays"); }
   std::int64_t ledgerEntries() { return count("SELECT COUNT(*) FROM ledger"); }
   std::int64_t keyRecords() { return count("SELECT COUNT(*) FROM idempotency_keys"); }

@@ -68,7 +68,7 @@ class RedemptionTest : public scratch::ScratchDatabaseTest {
     query.bind(1, reward).step();
     return query.optionalInt64(0);
   }
-  std::int64_t count(const char* sql) { return queryInt(*db_, sql); }
+  std::int64_t count(SqlText sql) { return queryInt(*db_, sql); }
   std::int64_t redemptions() { return count("SELECT COUNT(*) FROM redemptions"); }
   std::int64_t ledgerEntries() { return count("SELECT COUNT(*) FROM ledger"); }
   std::int64_t keyRecords() { return count("SELECT COUNT(*) FROM idempotency_keys"); }

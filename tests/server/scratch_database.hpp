@@ -34,7 +34,7 @@ inline std::string dayAfter(int days) {
   return kindred::CalendarDate::fromDaysSinceEpoch(kSeedDay.daysSinceEpoch() + days).toString();
 }
 
-inline std::int64_t queryInt(Database& db, const char* sql) {
+inline std::int64_t queryInt(Database& db, SqlText sql) {
   Statement query = db.prepare(sql);
   return query.step() ? query.int64(0) : -1;
 }

@@ -61,7 +61,7 @@ class SeedTest : public ::testing::Test {
   fs::path dir_;
 };
 
-int countRows(Database& db, const char* countQuery) {
+int countRows(Database& db, SqlText countQuery) {
   Statement query = db.prepare(countQuery);
   return query.step() ? static_cast<int>(query.int64(0)) : -1;
 }

@@ -27,13 +27,15 @@ TEST(ServerOptions, HasTheDocumentedDefaults) {
   EXPECT_FALSE(options.tokenSecret);
   EXPECT_EQ(options.tokenTtlSeconds, 3600);
   EXPECT_TRUE(options.contentSecurityPolicy);
+  EXPECT_EQ(options.syntheticRewards, 0);
+  EXPECT_EQ(options.writeLimitPerMinute, 120);
 }
 
 TEST(ServerOptions, ReadsEveryFlag) {
   const ServerOptions options =
       parsed({"--host", "0.0.0.0", "--port", "0", "--db", "x.sqlite3", "--seed", "s", "--static",
               "/=demo/site", "--static=/dist=dist", "--token-secret", "k", "--token-ttl", "0",
-              "--csp", "off"});
+              "--csp", "off", "--synthetic-rewards", "10", "--write-limit", "5"});
   EXPECT_EQ(options.host, "0.0.0.0");
   EXPECT_EQ(options.port, 0);
   EXPECT_EQ(options.databasePath, "x.sqlite3");
@@ -46,6 +48,30 @@ TEST(ServerOptions, ReadsEveryFlag) {
   EXPECT_EQ(options.tokenSecret, "k");
   EXPECT_EQ(options.tokenTtlSeconds, 0);
   EXPECT_FALSE(options.contentSecurityPolicy);
+  EXPECT_EQ(options.syntheticRewards, 10);
+  EXPECT_EQ(options.writeLimitPerMinute, 5);
+}
+
+TEST(ServerOptions, WriteLimitZeroTurnsTheLimitOff) {
+  EXPECT_EQ(parsed({"--write-limit", "0"}).writeLimitPerMinute, 0);
+  EXPECT_EQ(parsed({"--write-limit=1000000"}).writeLimitPerMinute, 1'000'000);
+  EXPECT_EQ(errorFor({"--write-limit", "-1"}),
+            "--write-limit must be 0..1000000 writes a minute, not -1");
+  EXPECT_EQ(errorFor({"--write-limit", "1000001"}),
+            "--write-limit must be 0..1000000 writes a minute, not 1000001");
+  EXPECT_EQ(errorFor({"--write-limit", "ten"}),
+            "--write-limit must be 0..1000000 writes a minute, not ten");
+  EXPECT_EQ(errorFor({"--write-limit"}), "--write-limit needs a value");
+}
+
+TEST(ServerOptions, TheUsageTextNamesEveryFlag) {
+  const std::string usage = serverUsage();
+  for (const char* flag :
+       {"--host", "--port", "--db", "--seed", "--static", "--token-secret", "--token-ttl", "--csp",
+        "--synthetic-rewards", "--write-limit", "--help"}) {
+    EXPECT_NE(usage.find(std::string("  ") + flag + " "), std::string::npos) << flag;
+  }
+  EXPECT_NE(usage.find("0 for no limit (default 120)"), std::string::npos) << usage;
 }
 
 TEST(ServerOptions, RejectsWhatItDoesNotUnderstand) {
