@@ -28,6 +28,18 @@ async function cutAnswers(target, pattern, { reach = true } = {}) {
   return keys;
 }
 
+/**
+ * The shopper's next visit, with the network back. The page is left first,
+ * so its own background retry (which would also deliver the write) cannot
+ * win the race against the reload this test is about.
+ */
+async function nextPageLoad(page, pattern) {
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.unroute(pattern);
+  await page.goto(url);
+}
+
 async function redeemWithLostAnswers(t, member, rewardName, { reach }) {
   const { page, widget } = await openRewardsTab(env, t, { member, viewport: VIEWPORTS.phone });
   const keys = await cutAnswers(page, '**/v1/redemptions', { reach });
@@ -56,8 +68,7 @@ for (const reach of [true, false]) {
     assert.equal((await redemptionsOf(member, rewardName)).length, before.length + (reach ? 1 : 0));
     await page.screenshot({ path: join(screenshotDir, `outbox-pending-${reach ? 'lost' : 'unsent'}-phone.png`) });
 
-    await page.unroute('**/v1/redemptions');
-    await page.reload();
+    await nextPageLoad(page, '**/v1/redemptions');
     const done = widget.locator('.outbox', { hasText: `Your redemption of ${rewardName} went through. Your code: AUR-` });
     await done.waitFor({ timeout: 20000 });
     await page.screenshot({ path: join(screenshotDir, `outbox-delivered-${reach ? 'lost' : 'unsent'}-phone.png`) });
@@ -82,8 +93,7 @@ test('a play whose answer was lost is replayed after a reload: one play used, on
   await widget.locator('.game-result', { hasText: "couldn't reach the game" }).waitFor({ timeout: 20000 });
   assert.equal((await outboxItems(page)).length, 1);
 
-  await page.unroute('**/v1/games/spin-wheel/plays');
-  await page.reload();
+  await nextPageLoad(page, '**/v1/games/spin-wheel/plays');
   await widget.locator('.outbox', { hasText: 'Your play of Spin the wheel went through.' }).waitFor({ timeout: 20000 });
   const spinAfter = (await backend.games(member)).games.find((game) => game.id === 'spin-wheel');
   assert.equal(spinAfter.playsLeft, spinBefore.playsLeft - 1);
