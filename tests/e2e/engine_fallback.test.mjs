@@ -8,25 +8,23 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
-import { useDemoStore, screenshotDir } from './store_harness.mjs';
+import { useDemoStore, screenshotDir, openStore, withContentSecurityPolicy } from './store_harness.mjs';
 
 const env = useDemoStore('engine-fallback');
 const WASM = '**/dist/kindred-core.wasm';
 
-async function openStore(t, { viewport = VIEWPORTS.desktop, prepare } = {}) {
-  const context = await env.browser.newContext(viewport);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    window.__kindredErrors = [];
-    document.addEventListener('kindred:error', (event) => window.__kindredErrors.push(event.detail));
+// The store with kindred:error events recorded in window.__kindredErrors.
+function openStoreRecordingErrors(t, { viewport = VIEWPORTS.desktop, prepare } = {}) {
+  return openStore(env, t, {
+    viewport,
+    async prepare(page) {
+      await page.addInitScript(() => {
+        window.__kindredErrors = [];
+        document.addEventListener('kindred:error', (event) => window.__kindredErrors.push(event.detail));
+      });
+      await prepare?.(page);
+    },
   });
-  await prepare?.(page);
-  await page.goto(`${env.server.url}?member=m_ada`);
-  const widget = page.locator('kindred-widget');
-  return { page, widget, problems };
 }
 
 async function expectFallback(page, widget, { reason, retry }) {
@@ -46,20 +44,16 @@ async function expectFallback(page, widget, { reason, retry }) {
 }
 
 test('a page CSP without wasm-unsafe-eval: balance, a link, and reason "csp"', async (t) => {
-  const { page, widget } = await openStore(t, {
+  const { page, widget } = await openStoreRecordingErrors(t, {
     viewport: VIEWPORTS.phone,
-    prepare: (page) => page.route(`${env.server.url}?member=m_ada`, async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" };
-      await route.fulfill({ response, headers });
-    }),
+    prepare: withContentSecurityPolicy(env, 'm_ada', "default-src 'self'; script-src 'self'"),
   });
   await expectFallback(page, widget, { reason: 'csp', retry: false });
   await page.screenshot({ path: join(screenshotDir, 'fallback-csp-phone.png'), fullPage: true });
 });
 
 test('an HTML page served at the .wasm URL: reason "not-wasm"', async (t) => {
-  const { page, widget } = await openStore(t, {
+  const { page, widget } = await openStoreRecordingErrors(t, {
     prepare: (page) => page.route(WASM, (route) => route.fulfill({
       status: 200, contentType: 'text/html', body: '<!doctype html><title>Store</title><p>Not found</p>',
     })),
@@ -68,14 +62,14 @@ test('an HTML page served at the .wasm URL: reason "not-wasm"', async (t) => {
 });
 
 test('a browser without WebAssembly: reason "unsupported"', async (t) => {
-  const { page, widget } = await openStore(t, {
+  const { page, widget } = await openStoreRecordingErrors(t, {
     prepare: (page) => page.addInitScript(() => { delete globalThis.WebAssembly; }),
   });
   await expectFallback(page, widget, { reason: 'unsupported', retry: false });
 });
 
 test('a failed download offers Try again, which brings the whole widget', async (t) => {
-  const { page, widget, problems } = await openStore(t, {
+  const { page, widget, problems } = await openStoreRecordingErrors(t, {
     prepare: (page) => page.route(WASM, (route) => route.fulfill({ status: 503, body: 'busy' })),
   });
   const error = await expectFallback(page, widget, { reason: 'download', retry: true });
@@ -91,7 +85,7 @@ test('a failed download offers Try again, which brings the whole widget', async 
 });
 
 test('the right bytes with the wrong MIME type still run, compiled after download', async (t) => {
-  const { page, widget, problems } = await openStore(t, {
+  const { page, widget, problems } = await openStoreRecordingErrors(t, {
     prepare: (page) => page.route(WASM, async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
-import { repoRoot, screenshotDir, useDemoStore, editSeedFile } from './store_harness.mjs';
+import { repoRoot, screenshotDir, useDemoStore, editSeedFile, openStore } from './store_harness.mjs';
 
 const naughty = JSON.parse(readFileSync(join(repoRoot, '../shared/corpora/naughty-strings/blns.json'), 'utf8'))
   .filter((text) => text.trim().length > 0);
@@ -33,16 +33,7 @@ const env = useDemoStore('hostile-catalog', {
   },
 });
 
-async function openPhone(t) {
-  const context = await env.browser.newContext(VIEWPORTS.phone);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
-  await page.goto(`${env.server.url}?member=m_ada`);
-  return { page, widget: page.locator('kindred-widget'), problems };
-}
+const openPhone = (t) => openStore(env, t, { viewport: VIEWPORTS.phone });
 
 // The widget's elements matching `selector` whose content spills wider than they are.
 function overflowing(page, selector) {

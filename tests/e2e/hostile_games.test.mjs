@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
-import { repoRoot, screenshotDir, useDemoStore, editSeedFile } from './store_harness.mjs';
+import { repoRoot, screenshotDir, useDemoStore, editSeedFile, openStore } from './store_harness.mjs';
 
 const naughty = JSON.parse(readFileSync(join(repoRoot, '../shared/corpora/naughty-strings/blns.json'), 'utf8'))
   .filter((text) => text.trim().length > 0);
@@ -25,14 +25,7 @@ const env = useDemoStore('hostile-games', {
 });
 
 test('hostile game strings render as text on a phone, and a spin still verifies', async (t) => {
-  const context = await env.browser.newContext(VIEWPORTS.phone);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
-  await page.goto(`${env.server.url}?member=m_ada`);
-  const widget = page.locator('kindred-widget');
+  const { page, widget, problems } = await openStore(env, t, { viewport: VIEWPORTS.phone });
   await widget.getByRole('tab', { name: 'Games' }).click();
   await widget.locator('.game-card').first().waitFor();
 

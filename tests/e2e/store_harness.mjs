@@ -40,6 +40,37 @@ export function useDemoStore(suiteName, { editSeed, serverArgs = [] } = {}) {
   return env;
 }
 
+/**
+ * Opens the demo store as `member` in a new context (closed after the test),
+ * watching for what must never happen: page errors, dialogs (a string that
+ * became script) and CSP violations (read window.__cspViolations).
+ * `prepare(page)` runs before navigation (routes, init scripts).
+ */
+export async function openStore(env, t, { member = 'm_ada', viewport = VIEWPORTS.desktop, prepare } = {}) {
+  const context = await env.browser.newContext(viewport);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation',
+      (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  });
+  await prepare?.(page);
+  await page.goto(`${env.server.url}?member=${member}`);
+  return { page, widget: page.locator('kindred-widget'), problems };
+}
+
+/** Serves the store page with `policy` as its Content-Security-Policy (for openStore's prepare). */
+export function withContentSecurityPolicy(env, member, policy) {
+  return (page) => page.route(`${env.server.url}?member=${member}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  });
+}
+
 /** Rewrites one JSON file of a seed copy through `change`; returns the changed document. */
 export function editSeedFile(seedDir, name, change) {
   const file = join(seedDir, name);

@@ -8,30 +8,22 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
-import { useDemoStore, screenshotDir } from './store_harness.mjs';
+import { useDemoStore, screenshotDir, openStore, withContentSecurityPolicy } from './store_harness.mjs';
 
 const TRUSTED_TYPES_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
   "require-trusted-types-for 'script'; trusted-types 'none'";
 const env = useDemoStore('trusted-types');
 
 test('under enforced Trusted Types every screen renders, a redemption and a spin go through, nothing is violated', async (t) => {
-  const context = await env.browser.newContext(VIEWPORTS.phone);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation',
-      (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  const consoleErrors = [];
+  const { page, widget, problems } = await openStore(env, t, {
+    viewport: VIEWPORTS.phone,
+    async prepare(page) {
+      // A blocked sink is also reported on the console.
+      page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+      await withContentSecurityPolicy(env, 'm_ada', TRUSTED_TYPES_CSP)(page);
+    },
   });
-  await page.route(`${env.server.url}?member=m_ada`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': TRUSTED_TYPES_CSP } });
-  });
-  await page.goto(`${env.server.url}?member=m_ada`);
-  const widget = page.locator('kindred-widget');
   await widget.getByRole('progressbar').waitFor();
 
   await widget.getByRole('tab', { name: 'Rewards' }).click();
@@ -51,8 +43,9 @@ test('under enforced Trusted Types every screen renders, a redemption and a spin
   assert.match(await widget.locator('.fairness summary').textContent(), /Verified fair/);
   await page.screenshot({ path: join(screenshotDir, 'trusted-types-games-phone.png') });
 
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(problems, []);
+  assert.deepEqual(consoleErrors, []);
 
   // And the policy was in force all along: a page script assigning a string to innerHTML is refused.
   assert.equal(await page.evaluate(() => {
