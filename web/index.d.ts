@@ -39,6 +39,14 @@ export interface KindredWidgetElement extends HTMLElement {
   /** Fetches everything again; the screen keeps its state until answers arrive. */
   refresh(): Promise<void>;
   /**
+   * Reports something the member did that the program counts (a challenge
+   * step such as 'review-written') as POST /v1/events, through the outbox:
+   * sent once, resent until answered. Resolves with the backend's event, or
+   * null while it waits to be sent; rejects with a KindredError when the
+   * backend refuses it or no member is signed in yet (wait for kindred:ready).
+   */
+  track(type: string, details?: { subject?: string; value?: number }): Promise<KindredTrackedEvent | null>;
+  /**
    * Removes the widget and frees every wasm object it made, with its
    * requests, timers and listeners. Appending it again starts a new session.
    */
@@ -49,6 +57,11 @@ export interface KindredWidgetElement extends HTMLElement {
    * shared by every widget on the page).
    */
   diagnostics(): { engineObjects: number; heapBytes: number; valueHandles: number };
+}
+
+/** An event as the backend recorded it (POST /v1/events). */
+export interface KindredTrackedEvent {
+  id: string; type: string; subject: string | null; value: number | null; occurredAt: string; receivedAt: string;
 }
 
 /** A prize of a chance game, as the backend's prize table lists it. */

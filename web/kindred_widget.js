@@ -6,7 +6,7 @@
 
 import { loadKindredCore } from './core_loader.js';
 import { createRestTransport } from './rest_transport.js';
-import { KindredError } from './kindred_error.js';
+import { KindredError, errorFromAnswer } from './kindred_error.js';
 import { formatMessage } from './format_message.js';
 import { createProgressView } from './progress_view.js';
 import { createCatalogView } from './catalog_view.js';
@@ -143,6 +143,25 @@ function createWidgetClass() {
         heapBytes: this.#engine?.heapBytesInUse() ?? 0,
         valueHandles: this.#engine?.count_emval_handles() ?? 0,
       };
+    }
+
+    /**
+     * Reports something the member did that the program counts (a challenge
+     * step such as 'review-written', with an optional subject and value) as
+     * POST /v1/events, through the outbox: written down first, sent once,
+     * sent again until the backend answers. Resolves with the backend's event,
+     * or null while it waits to be sent; rejects with a KindredError if the
+     * backend refuses it, or if no member is signed in yet (wait for
+     * kindred:ready).
+     */
+    async track(type, { subject, value } = {}) {
+      if (!this.#outbox) throw new KindredError('unauthorized', 'No member is signed in yet.', { type });
+      const body = JSON.stringify({ type, subject, value });  // undefined fields are left out
+      const command = { method: 'POST', path: '/v1/events', idempotencyKey: `event-${randomHex(16)}`, body };
+      const answer = await this.#send(command, { kind: 'event', subject: type, name: type });
+      if (answer.status === 201) return JSON.parse(answer.body);
+      if (answer.status === 0 || answer.status === 429 || answer.status >= 500) return null;
+      throw errorFromAnswer(answer);
     }
 
     /** Fetches everything again; the screen keeps its state until answers arrive. */
@@ -545,6 +564,7 @@ function createWidgetClass() {
       this.#outbox.onAnswer((item, answer) => this.#answerFromOutbox(item, answer));
       this.#outbox.onChange(() => this.#renderOutbox());
       for (const item of this.#outbox.pending()) {
+        if (!item.snapshot) continue;  // an event: the outbox resends its command as it is
         const resumed = JSON.parse(this.#core.resumeJson(item.snapshot));
         if (!resumed.ok) this.#emitError(new KindredError('payload', resumed.message, { key: item.key, reason: resumed.reason }));
       }
@@ -555,6 +575,10 @@ function createWidgetClass() {
     #answerFromOutbox(item, answer) {
       const core = this.#core;
       if (!core) return;
+      if (item.kind === 'event') {
+        if (answer.status >= 400 && answer.status !== 429 && answer.status < 500) this.#emitError(errorFromAnswer(answer));
+        return;
+      }
       let view;
       if (item.kind === 'redemption') {
         view = JSON.parse(core.redemptionAnswer(item.subject, answer.status, answer.body));
@@ -586,7 +610,9 @@ function createWidgetClass() {
     #renderOutbox() {
       const element = this.#dom?.outbox;
       if (!element) return;
-      const pending = this.#outbox?.pending() ?? [];
+      // Events (challenge steps the host page reported) move no points and
+      // were not the shopper's own taps: only redemptions and plays are listed.
+      const pending = (this.#outbox?.pending() ?? []).filter((item) => item.kind !== 'event');
       const labels = pending.map((item) => this.#t(item.kind === 'redemption' ? 'outbox.redeemSubject' : 'outbox.playSubject', { name: item.name }));
       const waiting = pending.length
         ? this.#t(`outbox.pending.${pending.length === 1 ? 'one' : 'other'}`, { count: pending.length, labels: labels.join(', ') }) : '';

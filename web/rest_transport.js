@@ -69,7 +69,7 @@ export function createRestTransport({
       const answer = await exchange(path, {
         method, body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
       }, signal);
-      return { status: answer.status, body: answer.body, retryAfter: answer.retryAfter };
+      return { status: answer.status, contentType: answer.contentType, body: answer.body, retryAfter: answer.retryAfter };
     } catch (error) {
       if (!(error instanceof KindredError)) throw error;  // cancelled by the caller
       return { status: 0, body: '' };  // no answer: offline, refused or timed out
@@ -80,7 +80,7 @@ export function createRestTransport({
     /**
      * Sends a write the core asked for. It carries an Idempotency-Key, so
      * it is safe to repeat: no answer, a 5xx or a 429 are retried with
-     * backoff. Resolves with the last {status, body}; status 0 means no answer.
+     * backoff. Resolves with the last {status, contentType, body, retryAfter}; status 0 means no answer.
      * @param {{method: string, path: string, body: string, idempotencyKey: string}} command
      * @param {{signal?: AbortSignal}} [options]
      */

@@ -105,7 +105,7 @@ test('a write carries its Idempotency-Key and is retried with the same key', asy
   const transport = createRestTransport({ getToken: () => 'tok', fetch, retries: 2 });
   const command = { method: 'POST', path: '/v1/redemptions', body: '{"rewardId":"r1"}', idempotencyKey: 'redeem-abc12345' };
   const answer = await transport.send(command);
-  assert.deepEqual(answer, { status: 201, body: '{"redemption":{"code":"X"}}', retryAfter: null });
+  assert.deepEqual(answer, { status: 201, contentType: 'application/json', body: '{"redemption":{"code":"X"}}', retryAfter: null });
   assert.equal(calls.length, 3);
   for (const call of calls) {
     assert.equal(call.init.method, 'POST');
