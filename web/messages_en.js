@@ -28,6 +28,7 @@ export default {
   'activity.kind.check_in': 'Check-in',
   'activity.kind.expiration': 'Expired',
   'activity.kind.adjustment': 'Adjustment',
+  'activity.kind.surprise': 'Surprise bonus',
 
   'catalog.searchLabel': 'Search rewards',
   'catalog.searchPlaceholder': 'Search rewards',

@@ -5,7 +5,8 @@
 namespace kindred {
 namespace {
 
-constexpr const char* kKinds[] = {"earn", "redemption", "game_play", "game_prize", "check_in", "expiration", "adjustment"};
+constexpr const char* kKinds[] = {"earn", "redemption", "game_play", "game_prize", "check_in", "expiration", "adjustment",
+                                "surprise"};
 
 std::optional<InputError> readEntry(const nlohmann::json& item, const std::string& path, ActivityEntry& entry) {
   JsonReader r(item, path);
@@ -19,7 +20,7 @@ std::optional<InputError> readEntry(const nlohmann::json& item, const std::strin
   if (r.string("kind", entry.kind, Presence::Required)) {
     bool known = false;
     for (const char* kind : kKinds) known = known || entry.kind == kind;
-    if (!known) r.fail("kind", "expected one of earn, redemption, game_play, game_prize, check_in, expiration, adjustment");
+    if (!known) r.fail("kind", "expected one of earn, redemption, game_play, game_prize, check_in, expiration, adjustment, surprise");
   }
   r.integer("points", entry.points, Presence::Required, -kMaxSafeInteger, kMaxSafeInteger);
   r.string("description", entry.description, Presence::Optional, /*allowEmpty=*/true);

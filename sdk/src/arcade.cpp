@@ -147,9 +147,7 @@ std::string Arcade::playJson(std::string_view gameId, std::string_view clientSee
   if (!game) return refusalJson("unknown-game", "That game is not available.");
 
   auto existing = plays_.find(gameId);
-  const bool unfinished = existing != plays_.end() &&
-      (existing->second.state == PlayState::Pending ||
-       (existing->second.state == PlayState::Failed && existing->second.failure == PlayFailure::Network));
+  const bool unfinished = existing != plays_.end() && existing->second.unfinished();
   if (!unfinished) {
     // Checked only for a new play: one already sent must be allowed to finish.
     if (const char* blocked = blockedReason(*game, balance)) return refusalJson(blocked, "This game cannot be played right now.");
@@ -198,7 +196,7 @@ void Arcade::applySuccess(PlayIntent& intent, const PlayReceipt& receipt) {
 std::optional<Member> Arcade::answer(std::string_view gameId, int status, std::string_view body,
                                      std::optional<InputError>& unreadable) {
   const auto found = plays_.find(gameId);
-  if (found == plays_.end() || found->second.state != PlayState::Pending) return std::nullopt;
+  if (found == plays_.end() || !found->second.unfinished()) return std::nullopt;
   PlayIntent& intent = found->second;
 
   if (status == 200 || status == 201) {

@@ -4,6 +4,7 @@
 
 #include "kindred/catalog_view.hpp"
 #include "kindred/intent_snapshot.hpp"
+#include "kindred/moments_view.hpp"
 #include "kindred/problem_answer.hpp"
 #include "intent_answer.hpp"
 #include "kindred/progress_view.hpp"
@@ -52,6 +53,8 @@ std::optional<InputError> Core::ingest(std::string_view resource, std::string_vi
     }
   } else if (resource == "games") {
     error = arcade_.ingest(json);
+  } else if (resource == "moments") {
+    error = momentBoard_.ingest(json);
   } else {
     error = InputError{std::string(resource), "is not a resource the core knows"};
   }
@@ -112,9 +115,7 @@ std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, 
   if (!reward || !program_ || !member_) return refusalJson("unknown-reward", "That reward is not in the catalog.");
 
   auto existing = redemptions_.find(rewardId);
-  const bool unfinished = existing != redemptions_.end() &&
-      (existing->second.state == RedemptionState::Pending ||
-       (existing->second.state == RedemptionState::Failed && existing->second.failure == RedemptionFailure::Network));
+  const bool unfinished = existing != redemptions_.end() && existing->second.unfinished();
   if (!unfinished) {
     // Checked only for a new intent: one already sent must be allowed to
     // finish, whatever the catalog has learnt since.
@@ -137,7 +138,7 @@ std::string Core::redeemJson(std::string_view rewardId, std::string_view nonce, 
 
 std::string Core::redemptionAnswerJson(std::string_view rewardId, int status, std::string_view body) {
   const auto found = redemptions_.find(rewardId);
-  if (found == redemptions_.end() || found->second.state != RedemptionState::Pending) return redemptionViewJson(rewardId);
+  if (found == redemptions_.end() || !found->second.unfinished()) return redemptionViewJson(rewardId);
   RedemptionIntent& intent = found->second;
 
   if (status == 200 || status == 201) {
@@ -248,21 +249,39 @@ std::string Core::playAnswerJson(std::string_view gameId, int status, std::strin
   return arcade_.playViewJson(gameId);
 }
 
+std::string Core::momentsViewJson(CalendarDate today) const {
+  return momentBoard_.viewJson(program_, member_, rewardsLoaded_ ? &catalog_ : nullptr, currentError(), today);
+}
+
+std::string Core::momentsViewJson(std::string_view todayIso) const {
+  if (const auto today = CalendarDate::parse(todayIso)) return momentsViewJson(*today);
+  return kindred::momentsViewJson(nullptr, nullptr, nullptr, {}, {}, nullptr,
+                                  InputError{"today", "expected a date as YYYY-MM-DD"});
+}
+
+std::string Core::momentEventJson(std::string_view momentKey, std::string_view action, std::string_view nonce) {
+  return momentBoard_.eventJson(momentKey, action, nonce, program_, member_);
+}
+
+std::string Core::momentEventAnswerJson(std::string_view momentKey, int status, std::string_view body) {
+  return momentBoard_.answerJson(momentKey, status, body);
+}
+
 std::string Core::intentSnapshot(std::string_view kind, std::string_view subject) const {
   if (kind == "redemption") {
     const auto found = redemptions_.find(subject);
     if (found == redemptions_.end()) return "";
     const RedemptionIntent& intent = found->second;
-    const bool unfinished = intent.state == RedemptionState::Pending ||
-                            (intent.state == RedemptionState::Failed && intent.failure == RedemptionFailure::Network);
-    return unfinished ? snapshotOf(intent) : "";
+    return intent.unfinished() ? snapshotOf(intent) : "";
   }
   if (kind == "play") {
     const PlayIntent* intent = arcade_.playOf(subject);
     if (!intent) return "";
-    const bool unfinished = intent->state == PlayState::Pending ||
-                            (intent->state == PlayState::Failed && intent->failure == PlayFailure::Network);
-    return unfinished ? snapshotOf(*intent) : "";
+    return intent->unfinished() ? snapshotOf(*intent) : "";
+  }
+  if (kind == "event") {
+    const MomentEventIntent* intent = momentBoard_.eventOf(subject);
+    return intent && intent->unfinished() ? snapshotOf(*intent) : "";
   }
   return "";
 }
@@ -282,6 +301,7 @@ std::string Core::resumeJson(std::string_view snapshot) {
     redemptions_.insert_or_assign(rewardId, std::move(intent));
     return postCommandJson("/v1/redemptions", key, JsonWriter().beginObject().field("rewardId", rewardId).endObject().take());
   }
+  if (const auto* event = std::get_if<MomentEventIntent>(&parsed.value())) return momentBoard_.resumeJson(*event);
   PlayIntent play = std::get<PlayIntent>(std::move(parsed).value());
   if (const PlayIntent* existing = arcade_.playOf(play.gameId);
       existing && existing->idempotencyKey == play.idempotencyKey && existing->state != PlayState::Pending &&

@@ -38,7 +38,13 @@ std::string snapshotOf(const PlayIntent& intent) {
   return out.endArray().endObject().endObject().take();
 }
 
-Result<std::variant<RedemptionIntent, PlayIntent>> parseIntentSnapshot(std::string_view json) {
+// No body: the moment key rebuilds it byte for byte (moment_event.hpp).
+std::string snapshotOf(const MomentEventIntent& intent) {
+  return JsonWriter().beginObject().field("v", kVersion).field("kind", "event").field("subject", intent.momentKey)
+      .field("key", intent.idempotencyKey).endObject().take();
+}
+
+Result<IntentSnapshot> parseIntentSnapshot(std::string_view json) {
   nlohmann::json doc;
   if (auto syntax = parseJsonDocument(json, "snapshot", doc)) return *syntax;
   JsonReader r(doc, "snapshot");
@@ -47,14 +53,23 @@ Result<std::variant<RedemptionIntent, PlayIntent>> parseIntentSnapshot(std::stri
   if (r.integer("v", version, Presence::Required) && version != kVersion) r.fail("v", "is a version this widget cannot read");
   r.string("kind", kind, Presence::Required);
   if (!r.ok()) return *r.error();
-  if (kind == "redemption") {
-    RedemptionIntent intent;
-    r.string("subject", intent.rewardId, Presence::Required);
-    r.string("key", intent.idempotencyKey, Presence::Required);
+  if (kind == "redemption" || kind == "event") {
+    std::string subject, key;
+    r.string("subject", subject, Presence::Required);
+    r.string("key", key, Presence::Required);
     if (!r.ok()) return *r.error();
-    return std::variant<RedemptionIntent, PlayIntent>(std::move(intent));
+    if (kind == "event") {
+      MomentEventIntent event;
+      event.momentKey = std::move(subject);
+      event.idempotencyKey = std::move(key);
+      return IntentSnapshot(std::move(event));
+    }
+    RedemptionIntent intent;
+    intent.rewardId = std::move(subject);
+    intent.idempotencyKey = std::move(key);
+    return IntentSnapshot(std::move(intent));
   }
-  if (kind != "play") return InputError{"snapshot.kind", "expected redemption or play"};
+  if (kind != "play") return InputError{"snapshot.kind", "expected redemption, play or event"};
   PlayIntent intent;
   std::string gameKind;
   r.string("subject", intent.gameId, Presence::Required);
@@ -81,7 +96,7 @@ Result<std::variant<RedemptionIntent, PlayIntent>> parseIntentSnapshot(std::stri
     return problem;
   });
   if (!c.ok()) return *c.error();
-  return std::variant<RedemptionIntent, PlayIntent>(std::move(intent));
+  return IntentSnapshot(std::move(intent));
 }
 
 }  // namespace kindred

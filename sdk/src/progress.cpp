@@ -29,6 +29,12 @@ const Tier* tierForQualifyingPoints(const Program& program, std::int64_t qualify
   return earned;
 }
 
+// Whole units, rounded up, because "spend $11.50 more" is a promise the earn
+// rate may not keep after rounding.
+std::int64_t spendToEarn(const Program& program, std::int64_t points) {
+  return (points + program.pointsPerUnit - 1) / program.pointsPerUnit;
+}
+
 TierProgress computeProgress(const Program& program, const Member& member, CalendarDate today) {
   TierProgress progress;
   progress.qualifyingPoints = member.qualifyingPoints;
@@ -69,13 +75,9 @@ TierProgress computeProgress(const Program& program, const Member& member, Calen
     progress.nudge = {"nudge.next_tier_earned", {{"tier", next.name}}};
     return progress;
   }
-  // What the next step costs in money: whole units, rounded up, because
-  // "spend $11.50 more" is a promise the earn rate may not keep after rounding.
-  const std::int64_t spend =
-      (progress.pointsToNext + program.pointsPerUnit - 1) / program.pointsPerUnit;
   progress.nudge.params = {{"points", progress.pointsToNext},
                            {"tier", next.name},
-                           {"spend", spend},
+                           {"spend", spendToEarn(program, progress.pointsToNext)},
                            {"moneyCurrency", program.moneyCurrency}};
   if (next.perks.empty()) {
     progress.nudge.key = "nudge.points_to_tier";

@@ -40,6 +40,18 @@ TEST(CoreActivity, PagesAddUpNewestFirstWithoutDuplicates) {
   EXPECT_EQ(refreshed["nextCursor"], "c3");
 }
 
+TEST(CoreActivity, EveryLedgerKindTheBackendWritesIsTaken) {
+  Core core;
+  std::vector<json> items;
+  std::int64_t id = 1;
+  for (const char* kind : {"earn", "redemption", "game_play", "game_prize", "check_in", "expiration", "adjustment",
+                           "surprise"}) {
+    items.push_back(entry(id++, kind, 10));
+  }
+  EXPECT_EQ(core.ingestJson("activity", page(items).dump()), R"({"nextCursor":null,"ok":true})");
+  EXPECT_EQ(json::parse(core.activityViewJson())["items"].size(), items.size());
+}
+
 TEST(CoreActivity, BadEntriesAreRejectedWithTheirPath) {
   Core core;
   const std::vector<std::pair<json, std::string>> cases = {

@@ -225,6 +225,17 @@ TEST(CoreGames, AnUnansweredPlayIsRetriedWithTheSameKeyAndBody) {
   EXPECT_EQ(json::parse(core.playAnswerJson("spin-wheel", 201, honestPlay(first).dump()))["fairness"], "verified");
 }
 
+TEST(CoreGames, AnAnswerTheOutboxGetsAfterANetworkFailureIsStillVerified) {
+  Core core = coreWithGames();
+  const json command = play(core, "spin-wheel", "nonce-0001")["command"];
+  EXPECT_EQ(json::parse(core.playAnswerJson("spin-wheel", 0, ""))["reason"], "network");
+  // No new tap: the outbox's background send brings the answer.
+  const json view = json::parse(core.playAnswerJson("spin-wheel", 201, honestPlay(command, 4, 1234).dump()));
+  EXPECT_EQ(view["state"], "succeeded");
+  EXPECT_EQ(view["fairness"], "verified");
+  EXPECT_EQ(core.member()->points, 1234);
+}
+
 TEST(CoreGames, AnUnreadableSuccessStaysPendingSoTheStoredAnswerIsFetched) {
   Core core = coreWithGames();
   const json first = play(core, "spin-wheel", "nonce-0001")["command"];

@@ -67,6 +67,19 @@ TEST(CoreRedemption, EveryRepeatOfAnUnfinishedIntentKeepsItsKey) {
   EXPECT_EQ(redeem(core, "r_socks", "later-tap")["command"]["idempotencyKey"], "redeem-later-tap");
 }
 
+TEST(CoreRedemption, AnAnswerTheOutboxGetsAfterANetworkFailureIsStillRead) {
+  Core core = loadedCore();
+  redeem(core, "r_socks", "first-tap");
+  EXPECT_EQ(answer(core, "r_socks", 0, "")["reason"], "network");  // the shopper's try got nothing
+  // The outbox's background send, with the same key, gets the backend's answer.
+  const json view = answer(core, "r_socks", 201, receipt(940));
+  EXPECT_EQ(view["state"], "succeeded");
+  EXPECT_EQ(view["code"], "AUR-7K2M-9QXD");
+  EXPECT_EQ(json::parse(core.progressViewJson(std::string_view(kToday)))["member"]["points"], 940);
+  // A later stray answer does not reopen it.
+  EXPECT_EQ(answer(core, "r_socks", 503, "")["state"], "succeeded");
+}
+
 TEST(CoreRedemption, SuccessShowsTheCodeAndTheNewBalanceEverywhere) {
   Core core = loadedCore();
   redeem(core, "r_thermos", "abcdefgh");  // 1300 > 1240: refused locally, not started

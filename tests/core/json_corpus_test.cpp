@@ -1,5 +1,5 @@
-// Every file of JSONTestSuite's test_parsing (../shared/corpora) fed to both
-// ingest entries: nothing crashes, every n_ file is rejected, and a rejection
+// Every file of JSONTestSuite's test_parsing (../shared/corpora) fed to every
+// ingest entry: nothing crashes, every n_ file is rejected, and a rejection
 // leaves the core exactly as it was.
 #include <gtest/gtest.h>
 
@@ -45,16 +45,18 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
   for (const auto& file : corpusFiles()) {
     const std::string name = file.filename().string();
     const std::string bytes = readBytes(file);
-    for (const std::string resource : {"program", "member", "rewards", "activity"}) {
+    for (const std::string resource : {"program", "member", "rewards", "activity", "moments"}) {
       Core core;
       ASSERT_FALSE(core.ingest("program", testing::kProgramJson));
       ASSERT_FALSE(core.ingest("member", testing::kMemberJson));
       ASSERT_FALSE(core.ingest("rewards", testing::kRewardPageJson));
-      // The whole state the shopper can see: both screens.
+      ASSERT_FALSE(core.ingest("moments", testing::kMomentsJson));
+      // The whole state the shopper can see: every screen.
       const auto screens = [&] {
         return nlohmann::json{{"progress", nlohmann::json::parse(core.progressViewJson(today))},
                               {"catalog", nlohmann::json::parse(core.catalogViewJson("{}", "2026-11-23"))},
-                              {"activity", nlohmann::json::parse(core.activityViewJson())}};
+                              {"activity", nlohmann::json::parse(core.activityViewJson())},
+                              {"moments", nlohmann::json::parse(core.momentsViewJson(today))}};
       };
       const nlohmann::json before = screens();
 
@@ -68,7 +70,7 @@ TEST(JsonCorpus, EveryFileIsHandledAndRejectionsChangeNothing) {
         EXPECT_FALSE(error->problem.empty()) << name;
         // Same state: the screens differ from before only by their error fields.
         nlohmann::json after = screens();
-        for (const char* screen : {"progress", "catalog", "activity"}) {
+        for (const char* screen : {"progress", "catalog", "activity", "moments"}) {
           EXPECT_EQ(after[screen]["error"]["path"].get<std::string>().rfind(resource, 0), 0u) << name;
           after[screen]["error"] = nullptr;
         }

@@ -48,6 +48,25 @@ inline const std::string kRewardPageJson = R"({
   "nextCursor": null
 })";
 
+// GET /v1/moments for Ada. On 2026-11-23 (her birth month) she sees: the
+// surprise sg_01, the 90 points expiring 2026-11-30, the Explorer birthday
+// offer (Trailblazer has none of its own) and 260 points to the $25 reward.
+inline const std::string kMomentsJson = R"({
+  "incentives": [
+    {"id": "reward-10", "points": 500, "label": "$10 reward"},
+    {"id": "reward-50", "points": 3000, "label": "$50 reward"},
+    {"id": "reward-25", "points": 1500, "label": "$25 reward"}
+  ],
+  "surprises": [{"id": "sg_01", "points": 50, "message": "A thank-you for being with us", "grantedOn": "2026-11-20"}],
+  "birthMonth": 11,
+  "birthdayOffers": [
+    {"tierId": "explorer", "title": "Birthday treat", "description": "10% off one order this month"},
+    {"tierId": "summit", "title": "Birthday gift", "description": "A free enamel mug"}
+  ],
+  "expiryReminderDays": 30,
+  "dismissed": ["expiring:2026-12-05", "surprise:sg_00"]
+})";
+
 // A core with the sample program, member (1240 points, Trailblazer) and rewards.
 inline Core loadedCore() {
   Core core;

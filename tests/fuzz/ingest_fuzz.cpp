@@ -1,9 +1,9 @@
 // One libFuzzer target for every way bytes from outside reach the core: each
 // input is ingested as each resource ("program", "member", "rewards",
-// "activity", "activity-next", "games") into a copy of a loaded core, whose
-// views are rendered when it is taken; it is also the catalog query, the local
-// date, a play's and a redemption's answer (the receipt and problem parsers)
-// and an outbox snapshot to resume. Every input takes every path, so the seeds
+// "activity", "activity-next", "games", "moments") into a copy of a loaded
+// core, whose views are rendered when it is taken; it is also the catalog
+// query, the local date, a play's and a redemption's answer (the receipt and
+// problem parsers) and an outbox snapshot to resume. Every input takes every path, so the seeds
 // (JSONTestSuite, naughty strings) need no routing byte. Besides crashes and
 // sanitizer reports, every JSON answer that is not valid JSON stops the run.
 //
@@ -83,6 +83,7 @@ void renderViews(const Core& core) {
   json_(core.catalogViewJson("{}", kToday));
   json_(core.activityViewJson());
   json_(core.gamesViewJson());
+  json_(core.momentsViewJson(kToday));
   for (const char* id : kGameIds) json_(core.playViewJson(id));
 }
 
@@ -92,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const Core& loaded = loadedCore();
 
-  for (const char* resource : {"program", "member", "rewards", "activity", "activity-next", "games"}) {
+  for (const char* resource : {"program", "member", "rewards", "activity", "activity-next", "games", "moments"}) {
     Core core = loaded;
     // A rejected payload changes nothing, so only a taken one has new views to render.
     if (json_(core.ingestJson(resource, input)).rfind(R"({"ok":true)", 0) != 0) continue;

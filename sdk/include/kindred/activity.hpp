@@ -14,7 +14,7 @@ namespace kindred {
 
 struct ActivityEntry {
   std::string id;                     // the backend's id, as text (it may send a number)
-  std::string kind;                   // "earn" | "redemption" | "game_prize" | "expiration" | "adjustment"
+  std::string kind;  // "earn" | "redemption" | "game_play" | "game_prize" | "check_in" | "expiration" | "adjustment" | "surprise"
   std::int64_t points = 0;            // signed: spending is negative
   std::string description;
   std::string createdAt;              // YYYY-MM-DDTHH:MM:SSZ

@@ -14,6 +14,7 @@
 #include "kindred/catalog.hpp"
 #include "kindred/input_error.hpp"
 #include "kindred/member.hpp"
+#include "kindred/moment_board.hpp"
 #include "kindred/program.hpp"
 #include "kindred/redemption.hpp"
 
@@ -23,10 +24,11 @@ class Core {
  public:
   // Takes a backend response for `resource`: "program", "member", "rewards"
   // (a page of GET /v1/rewards; pages add up, by id), "activity" (the first
-  // page of GET /v1/activity, replacing the ledger) or "activity-next" (a
-  // following page, appended). A payload
-  // that fails validation changes nothing but the resource's error; the last
-  // good state stays on screen. Returns the error, or nullopt when taken.
+  // page of GET /v1/activity, replacing the ledger), "activity-next" (a
+  // following page, appended), "games" (GET /v1/games) or "moments" (GET
+  // /v1/moments). A payload that fails validation changes nothing but the
+  // resource's error; the last good state stays on screen. Returns the
+  // error, or nullopt when taken.
   std::optional<InputError> ingest(std::string_view resource, std::string_view json);
 
   // The same, answered as JSON for hosts that speak strings:
@@ -72,9 +74,22 @@ class Core {
   Arcade& arcade() { return arcade_; }
   const Arcade& arcade() const { return arcade_; }
 
+  // Micro-moments (moment_board.hpp): the moments screen on the shopper's
+  // local day (see moments_view.hpp; a date that does not parse yields a
+  // "loading" view whose error says so), a card's acknowledgement
+  // ("acknowledge", a surprise) or dismissal ("dismiss", any other card) as a
+  // request to POST /v1/events, and the backend's answer to it:
+  // {"key","state","reason","detail"}.
+  std::string momentsViewJson(CalendarDate today) const;
+  std::string momentsViewJson(std::string_view todayIso) const;
+  std::string momentEventJson(std::string_view momentKey, std::string_view action, std::string_view nonce);
+  std::string momentEventAnswerJson(std::string_view momentKey, int status, std::string_view body);
+  std::string momentEventViewJson(std::string_view momentKey) const { return momentBoard_.eventViewJson(momentKey); }
+
   // Outbox support (intent_snapshot.hpp). The unfinished intent of `kind`
-  // ("redemption" or "play") for `subject` (reward or game id) as a snapshot
-  // the host keeps across page loads, or "" when there is none unfinished.
+  // ("redemption", "play" or "event") for `subject` (reward or game id, or
+  // moment key) as a snapshot the host keeps across page loads, or "" when
+  // there is none unfinished.
   std::string intentSnapshot(std::string_view kind, std::string_view subject) const;
   // Resumes a snapshot after a reload: {"ok":true,"command":{...}}
   // with the same key and body as before; {"ok":false,"reason":"done"} when
@@ -100,6 +115,7 @@ class Core {
   std::optional<std::string> activityCursor_;
   bool activityLoaded_ = false;
   Arcade arcade_;
+  MomentBoard momentBoard_;
 
   // The member's redemptions by category: the ledger's, then this session's.
   std::map<std::string, int> redemptionHistory() const;

@@ -66,6 +66,12 @@ struct PlayIntent {
   std::string detail;      // the backend's problem detail, when it gave one
   std::optional<PlayReceipt> receipt;
   FairnessCheck fairness = FairnessCheck::Verified;
+
+  // Sent, with no definitive answer yet: a retry reuses the key, and an
+  // answer that comes later (from the outbox) is still read.
+  bool unfinished() const {
+    return state == PlayState::Pending || (state == PlayState::Failed && failure == PlayFailure::Network);
+  }
 };
 
 // Checks a chance game's receipt against the intent: the proof must be for

@@ -27,6 +27,10 @@ struct TierProgress {
 // The tier that `qualifyingPoints` earns: the highest whose threshold it meets.
 const Tier* tierForQualifyingPoints(const Program& program, std::int64_t qualifyingPoints);
 
+// What earning `points` takes in money at the program's earn rate: whole
+// units, rounded up ("spend $12 more"), shared by every nudge that says it.
+std::int64_t spendToEarn(const Program& program, std::int64_t points);
+
 // Pointers in the result point into `program`, which must outlive it.
 TierProgress computeProgress(const Program& program, const Member& member, CalendarDate today);
 

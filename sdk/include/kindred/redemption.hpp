@@ -28,6 +28,13 @@ struct RedemptionIntent {
   std::string detail;        // the backend's problem detail, when it gave one
   std::string code;          // the voucher code, when it succeeded
   std::int64_t pointsSpent = 0;
+
+  // Sent, with no definitive answer yet: a retry reuses the key, and an
+  // answer that comes later (from the outbox) is still read.
+  bool unfinished() const {
+    return state == RedemptionState::Pending ||
+           (state == RedemptionState::Failed && failure == RedemptionFailure::Network);
+  }
 };
 
 // The parts of a 201 answer to POST /v1/redemptions the core keeps.

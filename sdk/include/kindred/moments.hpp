@@ -1,0 +1,57 @@
+#pragma once
+// What the backend knows that makes a member feel known: point milestones
+// worth something, surprise bonuses, their birthday and the offer for it, and
+// the moments they already waved away. Ingested from GET /v1/moments.
+//
+// Every field below is required (birthMonth may be null); unknown top-level
+// fields are ignored, so the backend can add some before the widget reads
+// them. Birthday offers for a tier the program does not have are kept but
+// never shown: the program and the moments are read separately, in any
+// order, and one stale offer must not throw away the surprises and
+// reminders that came with it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kindred/calendar_date.hpp"
+#include "kindred/result.hpp"
+
+namespace kindred {
+
+// One entry of the three lists. They share a type so the wasm carries one
+// vector and one reader for all three, not three of each (about 1 KB).
+struct MomentItem {
+  std::string id;           // incentive or surprise id; a birthday offer's tier id
+  std::int64_t points = 0;  // > 0; none for a birthday offer
+  std::string text;         // an incentive's label, a surprise's message, an offer's title
+  std::string description;  // an offer's
+  CalendarDate date;        // the day a surprise was granted
+};
+
+// A point balance the program says is worth something ("500 points: a $10 reward").
+using Incentive = MomentItem;
+// Points the backend gave for no transaction, not yet acknowledged on any device.
+using Surprise = MomentItem;
+using BirthdayOffer = MomentItem;
+
+struct Moments {
+  std::vector<Incentive> incentives;          // at most kMaxIncentives
+  std::vector<Surprise> surprises;            // at most kMaxSurprises, oldest first
+  std::optional<int> birthMonth;              // 1..12
+  std::vector<BirthdayOffer> birthdayOffers;  // one per tier at most
+  std::int64_t expiryReminderDays = 30;       // 1..365: how early an expiry is worth a card
+  std::vector<std::string> dismissed;         // moment keys dismissed or acknowledged, on any device
+
+  static constexpr std::size_t kMaxIncentives = 50;
+  static constexpr std::size_t kMaxSurprises = 20;
+  // Ids become part of moment keys ("surprise:<id>"), which POST /v1/events
+  // takes as a subject of at most 128 characters.
+  static constexpr std::size_t kMaxIdBytes = 100;
+};
+
+Result<Moments> parseMoments(std::string_view json);
+
+}  // namespace kindred

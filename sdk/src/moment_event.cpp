@@ -1,0 +1,38 @@
+#include "kindred/moment_event.hpp"
+
+#include "kindred/redemption.hpp"
+#include "json_writer.hpp"
+
+namespace kindred {
+
+const char* momentEventFailureName(MomentEventFailure failure) {
+  switch (failure) {
+    case MomentEventFailure::None: return "none";
+    case MomentEventFailure::Network: return "network";
+    case MomentEventFailure::Conflict: return "conflict";
+    case MomentEventFailure::Rejected: return "rejected";
+  }
+  return "rejected";
+}
+
+// Every write follows the same Idempotency-Key rules, so the redemption's
+// reading of an answer is the event's too; of its failures only a key reused
+// for another body (conflict) can happen to an event.
+std::optional<MomentEventFailure> momentEventFailureForAnswer(int status, std::string_view problemType) {
+  const auto failure = failureForAnswer(status, problemType);
+  if (!failure) return std::nullopt;
+  return *failure == RedemptionFailure::Conflict ? MomentEventFailure::Conflict : MomentEventFailure::Rejected;
+}
+
+bool isSurpriseKey(std::string_view momentKey) { return momentKey.substr(0, 9) == "surprise:"; }
+
+std::string momentEventBody(const MomentEventIntent& intent) {
+  return JsonWriter()
+      .beginObject()
+      .field("type", isSurpriseKey(intent.momentKey) ? "moment-acknowledged" : "moment-dismissed")
+      .field("subject", intent.momentKey)
+      .endObject()
+      .take();
+}
+
+}  // namespace kindred

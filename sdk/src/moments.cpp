@@ -1,0 +1,86 @@
+#include "kindred/moments.hpp"
+
+#include <algorithm>
+
+#include "json_reader.hpp"
+
+namespace kindred {
+namespace {
+
+// What the entries of one list look like. The lists share one walker and
+// one reader: every instantiation of JsonReader::array, and every reader,
+// costs the wasm about half a KB.
+struct ListShape {
+  const char* key;
+  std::size_t maxItems;
+  const char* tooMany;
+  const char* idKey;    // nullptr: the entries are strings (dismissed)
+  const char* textKey;
+  bool points = false;
+  bool description = false;
+  bool date = false;
+};
+
+constexpr ListShape kIncentives{"incentives", Moments::kMaxIncentives, "is more than the 50 incentives allowed",
+                                "id", "label", true};
+constexpr ListShape kSurprises{"surprises", Moments::kMaxSurprises, "is more than the 20 surprises allowed",
+                               "id", "message", true, false, true};
+constexpr ListShape kBirthdayOffers{"birthdayOffers", SIZE_MAX, "", "tierId", "title", false, true};
+constexpr ListShape kDismissed{"dismissed", SIZE_MAX, "", nullptr, nullptr};
+
+std::optional<InputError> readItem(const nlohmann::json& node, const std::string& path, const ListShape& shape,
+                                   std::vector<MomentItem>& items) {
+  MomentItem& item = items.emplace_back();
+  JsonReader r(node, path);
+  // Ids key the cards and their dismissals, so each names one thing (and a
+  // tier with two birthday offers would make the member's a guess).
+  if (r.string(shape.idKey, item.id, Presence::Required)) {
+    const bool earlier = std::any_of(items.begin(), items.end() - 1, [&](const MomentItem& e) { return e.id == item.id; });
+    if (shape.points && item.id.size() > Moments::kMaxIdBytes) r.fail(shape.idKey, "expected at most 100 bytes");
+    else if (earlier) r.fail(shape.idKey, "duplicates an earlier entry");
+  }
+  if (shape.points) r.integer("points", item.points, Presence::Required, 1);
+  r.string(shape.textKey, item.text, Presence::Required);
+  if (shape.description) r.string("description", item.description, Presence::Required, /*allowEmpty=*/true);
+  std::optional<CalendarDate> date;
+  if (shape.date && r.date("grantedOn", date, Presence::Required)) item.date = *date;
+  return r.error();
+}
+
+void readList(JsonReader& r, const ListShape& shape, std::vector<MomentItem>* items, std::vector<std::string>* strings) {
+  std::size_t count = 0;
+  r.array(shape.key, Presence::Required,
+          [&](const nlohmann::json& node, const std::string& path) -> std::optional<InputError> {
+            if (count++ == shape.maxItems) return InputError{path, shape.tooMany};
+            if (items) return readItem(node, path, shape, *items);
+            if (!node.is_string() || node.get_ref<const std::string&>().empty())
+              return InputError{path, "expected a non-empty string"};
+            strings->push_back(node.get<std::string>());
+            return std::nullopt;
+          });
+}
+
+}  // namespace
+
+Result<Moments> parseMoments(std::string_view json) {
+  nlohmann::json doc;
+  if (auto syntax = parseJsonDocument(json, "moments", doc)) return *syntax;
+
+  Moments moments;
+  JsonReader r(doc, "moments");
+  readList(r, kIncentives, &moments.incentives, nullptr);
+  readList(r, kSurprises, &moments.surprises, nullptr);
+  // Required, but null says the member never told us.
+  const auto birthMonth = r.ok() ? doc.find("birthMonth") : doc.end();
+  if (r.ok() && (birthMonth == doc.end() || !birthMonth->is_null())) {
+    std::int64_t month = 0;
+    if (r.integer("birthMonth", month, Presence::Required, 1, 12)) moments.birthMonth = static_cast<int>(month);
+  }
+  readList(r, kBirthdayOffers, &moments.birthdayOffers, nullptr);
+  r.integer("expiryReminderDays", moments.expiryReminderDays, Presence::Required, 1, 365);
+  readList(r, kDismissed, nullptr, &moments.dismissed);
+  if (!r.ok()) return *r.error();
+  return moments;
+}
+
+}  // namespace kindred

@@ -1,0 +1,178 @@
+#include "kindred/moments_view.hpp"
+
+#include <algorithm>
+
+#include "kindred/catalog_view.hpp"
+#include "kindred/progress.hpp"
+#include "json_writer.hpp"
+
+namespace kindred {
+namespace {
+
+constexpr std::int64_t kMaxPoints = 9007199254740991;  // sums stay exact in JavaScript
+
+// How many rewards the member could redeem right now: what points about to
+// expire could still become. Null without a catalog.
+std::optional<std::int64_t> affordableCount(const Catalog* catalog, const Program& program, const Member& member,
+                                            CalendarDate today) {
+  if (!catalog) return std::nullopt;
+  CatalogQuery query;
+  query.affordableOnly = true;
+  query.limit = 1;  // only the total is read
+  const auto page = catalog->query(query, shopperFor(program, member, today));
+  if (!page) return std::nullopt;
+  return static_cast<std::int64_t>(page.value().total);
+}
+
+// The offer of the member's tier, or of the highest tier below it that has one.
+const BirthdayOffer* birthdayOfferFor(const Moments& moments, const Program& program, const Tier* tier) {
+  for (auto index = tier ? tier - program.tiers.data() : -1; index >= 0; --index) {
+    const std::string& tierId = program.tiers[static_cast<std::size_t>(index)].id;
+    for (const BirthdayOffer& offer : moments.birthdayOffers)
+      if (offer.id == tierId) return &offer;
+  }
+  return nullptr;
+}
+
+class CardWriter {
+ public:
+  CardWriter(JsonWriter& out, const Moments& moments, const std::vector<MomentEventIntent>& events,
+             std::vector<std::string>* shownKeys)
+      : out_(out), moments_(moments), events_(events), shownKeys_(shownKeys) {}
+
+  // Starts the card "<kind>:<about>" and its message "moment.<kind><variant>",
+  // up to the open params object, unless the card is hidden (then returns
+  // false and writes nothing). Keys and message keys are built here, once.
+  bool open(const char* kind, std::string_view about, const char* variant = "") {
+    std::string key = kind;
+    key += ':';
+    key += about;
+    const MomentEventIntent* event = nullptr;
+    for (const MomentEventIntent& e : events_)
+      if (e.momentKey == key) event = &e;
+    if (std::find(moments_.dismissed.begin(), moments_.dismissed.end(), key) != moments_.dismissed.end() ||
+        (event && event->state != MomentEventState::Failed))
+      return false;
+    if (shownKeys_) shownKeys_->push_back(key);
+    const bool surprise = std::string_view(kind) == "surprise";
+    out_.beginObject()
+        .field("key", key)
+        .field("kind", kind)
+        .field("action", surprise ? "acknowledge" : "dismiss")
+        .field("dismissible", !surprise)
+        .field("celebrate", surprise)
+        .key("eventFailure");
+    if (event) {
+      out_.beginObject().field("reason", momentEventFailureName(event->failure)).key("detail");
+      if (event->detail.empty()) out_.null(); else out_.string(event->detail);
+      out_.endObject();
+    } else {
+      out_.null();
+    }
+    std::string messageKey = "moment.";
+    messageKey += kind;
+    messageKey += variant;
+    out_.key("message").beginObject().field("key", messageKey).key("params").beginObject();
+    return true;
+  }
+
+  // Ends the params and the message; the card's own fields follow.
+  JsonWriter& closeMessage() { return out_.endObject().endObject(); }
+
+ private:
+  JsonWriter& out_;
+  const Moments& moments_;
+  const std::vector<MomentEventIntent>& events_;
+  std::vector<std::string>* shownKeys_;
+};
+
+void writeCards(JsonWriter& out, const Moments& moments, const Program& program, const Member& member,
+                CalendarDate today, const std::vector<MomentEventIntent>& events, const Catalog* catalog,
+                std::vector<std::string>* shownKeys) {
+  CardWriter card(out, moments, events, shownKeys);
+  const std::int64_t todayDays = today.daysSinceEpoch();
+  const TierProgress progress = computeProgress(program, member, today);
+
+  for (const Surprise& surprise : moments.surprises) {
+    if (!card.open("surprise", surprise.id)) continue;
+    out.field("points", surprise.points).field("message", surprise.text).field("grantedOn", surprise.date.toString());
+    card.closeMessage().field("points", surprise.points).endObject();
+  }
+
+  std::optional<CalendarDate> expiry;
+  for (const ExpiringPoints& bucket : member.expiring) {
+    const std::int64_t daysLeft = bucket.date.daysSinceEpoch() - todayDays;
+    if (daysLeft < 0 || daysLeft > moments.expiryReminderDays) continue;  // gone, or not worth a card yet
+    if (!expiry || bucket.date < *expiry) expiry = bucket.date;
+  }
+  if (expiry) {
+    std::int64_t points = 0;  // buckets of one day are one reminder
+    for (const ExpiringPoints& bucket : member.expiring)
+      if (bucket.date == *expiry) points = std::min(points + bucket.points, kMaxPoints);
+    const std::int64_t daysLeft = expiry->daysSinceEpoch() - todayDays;
+    const std::string date = expiry->toString();
+    const auto affordable = affordableCount(catalog, program, member, today);
+    const bool canRedeem = affordable && *affordable > 0;
+    if (card.open("expiring", date, canRedeem ? "_affordable" : "")) {
+      out.field("points", points).field("date", date).field("daysLeft", daysLeft);
+      if (canRedeem) out.field("affordableCount", *affordable);
+      card.closeMessage().field("points", points).field("daysLeft", daysLeft).field("affordableCount", affordable)
+          .endObject();
+    }
+  }
+
+  const std::int64_t windowDaysLeft =
+      member.tierWindowEnd ? member.tierWindowEnd->daysSinceEpoch() - todayDays : -1;
+  if (progress.next && progress.pointsToNext > 0 && windowDaysLeft >= 0 && windowDaysLeft <= kCountdownDays &&
+      card.open("countdown", member.tierWindowEnd->toString())) {
+    out.field("tier", progress.next->name)
+        .field("pointsToNext", progress.pointsToNext)
+        .field("daysLeft", windowDaysLeft)
+        .field("spend", spendToEarn(program, progress.pointsToNext))
+        .field("moneyCurrency", program.moneyCurrency);
+    card.closeMessage().field("daysLeft", windowDaysLeft).endObject();
+  }
+
+  const BirthdayOffer* offer =
+      moments.birthMonth == today.month ? birthdayOfferFor(moments, program, progress.current) : nullptr;
+  const std::string month = today.toString().substr(0, 7);
+  if (offer && card.open("birthday", month)) {
+    // The month's last day: the day before the first of the next.
+    const CalendarDate firstOfNext = today.month == 12 ? CalendarDate{today.year + 1, 1, 1}
+                                                       : CalendarDate{today.year, today.month + 1, 1};
+    out.field("title", offer->text)
+        .field("description", offer->description)
+        .field("validFrom", month + "-01")
+        .field("validUntil", CalendarDate::fromDaysSinceEpoch(firstOfNext.daysSinceEpoch() - 1).toString());
+    card.closeMessage().endObject();
+  }
+
+  const Incentive* goal = nullptr;
+  for (const Incentive& incentive : moments.incentives)
+    if (incentive.points > member.points && (!goal || incentive.points < goal->points)) goal = &incentive;
+  if (goal && card.open("incentive", goal->id)) {
+    const std::int64_t pointsToGo = goal->points - member.points;
+    out.field("label", goal->text)
+        .field("pointsToGo", pointsToGo)
+        .field("spend", spendToEarn(program, pointsToGo))
+        .field("moneyCurrency", program.moneyCurrency);
+    card.closeMessage().endObject();
+  }
+}
+
+}  // namespace
+
+std::string momentsViewJson(const Moments* moments, const Program* program, const Member* member,
+                            CalendarDate today, const std::vector<MomentEventIntent>& events,
+                            const Catalog* catalog, const std::optional<InputError>& lastError,
+                            std::vector<std::string>* shownKeys) {
+  const bool ready = moments && program && member;
+  JsonWriter out;
+  out.beginObject().field("screen", "moments").field("status", ready ? "ready" : "loading").key("error");
+  writeError(out, lastError);
+  out.key("cards").beginArray();
+  if (ready) writeCards(out, *moments, *program, *member, today, events, catalog, shownKeys);
+  return out.endArray().endObject().take();
+}
+
+}  // namespace kindred
