@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "character_count.hpp"
 #include "json_fields.hpp"
 #include "utc_time.hpp"
 
@@ -13,14 +14,6 @@ std::string mustBe(const std::string& problem) {
   return R"(The body must be {"type":"<event type>","subject"?:"<1 to 128 characters>",)"
          R"("value"?:<integer>,"occurredAt"?:"YYYY-MM-DDTHH:MM:SSZ"}; )" +
          problem + ".";
-}
-
-// Characters as people count them: UTF-8 sequences, which the JSON parser
-// has already checked are well formed.
-std::size_t characterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
 }
 
 bool isSafeInteger(const json& value) {

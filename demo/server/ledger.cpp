@@ -4,7 +4,7 @@
 
 bool isLedgerKind(std::string_view kind) {
   return kind == "earn" || kind == "redemption" || kind == "game_play" || kind == "game_prize" ||
-         kind == "check_in" || kind == "expiration" || kind == "adjustment";
+         kind == "check_in" || kind == "surprise" || kind == "expiration" || kind == "adjustment";
 }
 
 std::int64_t appendLedgerEntry(Database& db, std::string_view memberId, const LedgerEntry& entry) {

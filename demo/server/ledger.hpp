@@ -1,9 +1,9 @@
 #pragma once
 // The points ledger: one entry for every change to a member's balance
 // (earned with an order, spent on a reward or a game, won in a game, given
-// for a daily check-in, expired, adjusted by staff), and its GET /v1/activity
-// form. Entries are only ever appended; their ids ascend in the order they
-// were written.
+// for a daily check-in or as a surprise, expired, adjusted by staff), and
+// its GET /v1/activity form. Entries are only ever appended; their ids
+// ascend in the order they were written.
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -19,10 +19,11 @@ bool isLedgerKind(std::string_view kind);
 
 struct LedgerEntry {
   std::int64_t id = 0;
-  std::string kind;  // earn, redemption, game_play, game_prize, check_in, expiration, adjustment
+  // earn, redemption, game_play, game_prize, check_in, surprise, expiration, adjustment
+  std::string kind;
   std::int64_t points = 0;  // signed: negative when points leave the balance
   std::string description;
-  std::optional<std::string> reference;  // the redemption or play id
+  std::optional<std::string> reference;  // the redemption, play or surprise id
   std::string createdAt;                 // RFC 3339 UTC
   std::optional<std::string> rewardId;   // for redemptions: what was redeemed (read, never written)
 };

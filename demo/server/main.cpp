@@ -27,6 +27,7 @@
 #include "routes_demo.hpp"
 #include "routes_events.hpp"
 #include "routes_games.hpp"
+#include "routes_moments.hpp"
 #include "routes_rewards.hpp"
 #include "routes_v1.hpp"
 #include "schema.hpp"
@@ -129,6 +130,7 @@ int main(int argc, char** argv) {
   registerRewardRoutes(server, backend);
   registerGameRoutes(server, backend);
   registerEventRoutes(server, backend);
+  registerMomentRoutes(server, backend);
   registerDemoRoutes(server, backend);
   if (const auto error = mountStaticFiles(server, options.staticMounts)) {
     std::fprintf(stderr, "kindred-server: %s\n", error->c_str());

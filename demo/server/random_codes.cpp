@@ -53,6 +53,8 @@ std::string newPlayId() { return "ply_" + randomSymbols(20, /*lowercase=*/true);
 
 std::string newEventId() { return "evt_" + randomSymbols(20, /*lowercase=*/true); }
 
+std::string newSurpriseId() { return "srp_" + randomSymbols(20, /*lowercase=*/true); }
+
 std::string newServerSeed() {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;

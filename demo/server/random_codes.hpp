@@ -1,7 +1,7 @@
 #pragma once
-// Unguessable values from OpenSSL's CSPRNG: redemption, play and event ids, the
-// codes a member types at the till or into the checkout ("AUR-7K2M-9QXD"),
-// and the server seeds games commit to.
+// Unguessable values from OpenSSL's CSPRNG: redemption, play, event and
+// surprise ids, the codes a member types at the till or into the checkout
+// ("AUR-7K2M-9QXD"), and the server seeds games commit to.
 // Codes use 32 symbols with no 0/O or 1/I, so they survive being read aloud
 // or copied by hand, and each character is exactly 5 random bits (no bias).
 
@@ -25,6 +25,9 @@ std::string newPlayId();
 
 // "evt_" and 20 random symbols (100 bits).
 std::string newEventId();
+
+// "srp_" and 20 random symbols (100 bits).
+std::string newSurpriseId();
 
 // 32 random bytes as 64 lower-case hex characters: a chance game's server
 // seed. All 256 bits come from the CSPRNG, so a member who sees the

@@ -1,12 +1,17 @@
 #include "routes_demo.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <variant>
 
 #include "error_responses.hpp"
+#include "grant_surprise.hpp"
 #include "json_response.hpp"
 #include "member_record.hpp"
 #include "member_token.hpp"
 #include "problem_json.hpp"
+#include "surprise_body.hpp"
 #include "utc_time.hpp"
 
 namespace {
@@ -44,6 +49,23 @@ void registerDemoRoutes(httplib::Server& server, const Backend& backend) {
                    {"memberId", *memberId}});
   });
 
+  server.Post("/demo/surprises", [&backend](const httplib::Request& req, httplib::Response& res) {
+    const auto parsed = parseSurpriseBody(req.body);
+    if (const auto* problem = std::get_if<std::string>(&parsed)) {
+      return sendProblem(res, 400, "invalid-request", "Invalid request", *problem);
+    }
+    const SurpriseBody& body = std::get<SurpriseBody>(parsed);
+    Database db = backend.connect();
+    const std::optional<SurpriseRecord> surprise =
+        grantSurprise(db, body.memberId, body.points, body.message, unixNowSeconds());
+    if (!surprise) {
+      return sendProblem(
+          res, 404, "unknown-member", "Unknown member",
+          "There is no member \"" + body.memberId + "\"; GET /demo/members lists them.");
+    }
+    sendJson(res, surpriseJson(*surprise), 201);
+  });
+
   server.Get("/demo/members", [&backend](const httplib::Request&, httplib::Response& res) {
     Database db = backend.connect();
     nlohmann::ordered_json members = nlohmann::ordered_json::array();
@@ -56,5 +78,6 @@ void registerDemoRoutes(httplib::Server& server, const Backend& backend) {
   });
 
   allowOnly(server, "/demo/login", {"POST"});
+  allowOnly(server, "/demo/surprises", {"POST"});
   allowOnly(server, "/demo/members", {"GET"});
 }

@@ -235,6 +235,71 @@ constexpr SqlText kVersion4[] = {
     "PRAGMA user_version = 4",
 };
 
+// Version 5: micro-moments (GET /v1/moments). The program's side (point
+// milestones worth a nudge, a birthday offer per tier, how early an expiry
+// is worth a reminder) is seeded from moments.json; each member's birth
+// month; surprise bonuses, credited when granted and listed until the member
+// acknowledges them; and the ledger rebuilt, as in version 3, to allow the
+// 'surprise' kind.
+constexpr SqlText kVersion5[] = {
+    // NULL: the member never told us. A new column may carry a CHECK: every
+    // existing row gets NULL, which passes it.
+    "ALTER TABLE members ADD COLUMN birth_month INTEGER CHECK (birth_month BETWEEN 1 AND 12)",
+    // One row once moments.json has been seeded; without it GET /v1/moments
+    // sends the widget's default lead.
+    "CREATE TABLE moment_settings ("
+    "  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+    "  expiry_reminder_days INTEGER NOT NULL CHECK (expiry_reminder_days BETWEEN 1 AND 365))",
+    // Balances worth something ("500 points: a $10 reward"), listed by points.
+    "CREATE TABLE moment_incentives ("
+    "  id TEXT PRIMARY KEY,"
+    "  points INTEGER NOT NULL UNIQUE CHECK (points > 0),"
+    "  label TEXT NOT NULL)",
+    // At most one per tier (the member gets their tier's), listed in the
+    // seed file's order. tier_id names a tier of the program document, which
+    // a foreign key cannot reach: seeding checks it.
+    "CREATE TABLE birthday_offers ("
+    "  tier_id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL)",
+    // Points given for no transaction. Ids are the member's own (the widget
+    // keys a surprise's card "surprise:<id>"), so they are unique per member.
+    // Whether one was acknowledged is not stored here: it is a
+    // moment-acknowledged event, which every device reads alike.
+    "CREATE TABLE surprises ("
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  id TEXT NOT NULL,"
+    "  points INTEGER NOT NULL CHECK (points > 0),"
+    "  message TEXT NOT NULL,"
+    "  granted_on TEXT NOT NULL,"  // YYYY-MM-DD in the member's time zone
+    "  granted_at TEXT NOT NULL,"  // RFC 3339 UTC, which orders them
+    "  PRIMARY KEY (member_id, id))",
+    "CREATE INDEX surprises_by_time ON surprises(member_id, granted_at)",
+    // As in version 3: copied into a table with the new CHECK, ids and the
+    // AUTOINCREMENT counter included.
+    "CREATE TABLE ledger_v5 ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind IN ('earn', 'redemption', 'game_play', 'game_prize', 'check_in',"
+    "                    'surprise', 'expiration', 'adjustment')),"
+    "  points INTEGER NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  reference TEXT,"  // the redemption, play or surprise id
+    "  created_at TEXT NOT NULL)",
+    "INSERT INTO ledger_v5 (id, member_id, kind, points, description, reference, created_at)"
+    " SELECT id, member_id, kind, points, description, reference, created_at FROM ledger"
+    " ORDER BY id",
+    "DELETE FROM sqlite_sequence WHERE name = 'ledger_v5'",
+    "INSERT INTO sqlite_sequence (name, seq)"
+    " SELECT 'ledger_v5', seq FROM sqlite_sequence WHERE name = 'ledger'",
+    "DROP TABLE ledger",
+    "ALTER TABLE ledger_v5 RENAME TO ledger",
+    "CREATE INDEX ledger_by_member ON ledger(member_id, id)",
+    "PRAGMA user_version = 5",
+};
+
 }  // namespace
 
 int schemaVersion(Database& db) {
@@ -265,6 +330,9 @@ void migrateSchema(Database& db, int targetVersion) {
   }
   if (version < 4 && targetVersion >= 4) {
     for (const SqlText sql : kVersion4) db.prepare(sql).run();
+  }
+  if (version < 5 && targetVersion >= 5) {
+    for (const SqlText sql : kVersion5) db.prepare(sql).run();
   }
   transaction.commit();
 }

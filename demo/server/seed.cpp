@@ -12,8 +12,11 @@
 #include "kindred/program.hpp"
 #include "ledger.hpp"
 #include "local_date.hpp"
+#include "moment_config.hpp"
+#include "moment_seed.hpp"
 #include "reward_seed.hpp"
 #include "stored_program.hpp"
+#include "surprise_seed.hpp"
 #include "synthetic_rewards.hpp"
 #include "utc_time.hpp"
 
@@ -41,22 +44,20 @@ kindred::Program insertProgram(Database& db, const std::filesystem::path& seedDi
   return std::move(program).value();
 }
 
-// A member's "activity": ledger entries, written oldest first so that ledger
-// ids (which order GET /v1/activity) follow their dates. All in the past, so
-// anything the member does after seeding is newer.
+// A member's "activity" and the ledger entries of their seeded surprises,
+// written oldest first so that ledger ids (which order GET /v1/activity)
+// follow their dates. None is later than the seeding instant, so anything
+// the member does after seeding is newer.
 void insertActivity(Database& db, const SeedReader& member, const std::string& memberId,
-                    kindred::CalendarDate today) {
-  if (!member.has("activity")) return;
-  struct Dated {
-    std::int64_t inDays;
-    LedgerEntry entry;
-  };
-  std::vector<Dated> entries;
-  for (std::size_t j = 0; j < member.arraySize("activity"); ++j) {
+                    kindred::CalendarDate today, std::vector<LedgerEntry> entries) {
+  const std::size_t count = member.has("activity") ? member.arraySize("activity") : 0;
+  for (std::size_t j = 0; j < count; ++j) {
     const SeedReader item = member.element("activity", j);
     LedgerEntry entry;
     entry.kind = item.string("kind");
-    if (!isLedgerKind(entry.kind)) {
+    // A surprise's entry comes with the surprise itself ("surprises"), which
+    // GET /v1/moments lists; an entry alone would be a gift nobody announced.
+    if (!isLedgerKind(entry.kind) || entry.kind == "surprise") {
       item.fail("kind",
                 "must be earn, redemption, game_play, game_prize, check_in, expiration or "
                 "adjustment");
@@ -72,13 +73,15 @@ void insertActivity(Database& db, const SeedReader& member, const std::string& m
                 "redemption, game_play and expiration");
     }
     entry.description = item.string("description");
-    const std::int64_t inDays = item.dayOffset("inDays", -kMaxDayOffset, -1);
-    entry.createdAt = dateInDays(today, inDays) + "T12:00:00Z";
-    entries.push_back({inDays, std::move(entry)});
+    entry.createdAt =
+        dateInDays(today, item.dayOffset("inDays", -kMaxDayOffset, -1)) + "T12:00:00Z";
+    entries.push_back(std::move(entry));
   }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Dated& a, const Dated& b) { return a.inDays < b.inDays; });
-  for (const Dated& dated : entries) appendLedgerEntry(db, memberId, dated.entry);
+  // RFC 3339 UTC times of one format compare correctly as text.
+  std::stable_sort(entries.begin(), entries.end(), [](const LedgerEntry& a, const LedgerEntry& b) {
+    return a.createdAt < b.createdAt;
+  });
+  for (const LedgerEntry& entry : entries) appendLedgerEntry(db, memberId, entry);
 }
 
 // Days the member checked in, as offsets from their local day at `nowUnix`
@@ -100,6 +103,18 @@ void insertCheckIns(Database& db, const SeedReader& member, const std::string& m
   }
 }
 
+// "birthMonthFromNow": the member's birth month as months after the month
+// the seeding instant falls in on their own calendar (0: that month, -1: the
+// month before), so a demo seeded on any day has a birthday to show. Stored
+// as the absolute month, 1 to 12.
+std::optional<std::int64_t> birthMonth(const SeedReader& member, const std::string& timeZone,
+                                       std::int64_t nowUnix) {
+  const std::optional<std::int64_t> fromNow = member.optionalInteger("birthMonthFromNow", -11, 11);
+  if (!fromNow) return std::nullopt;
+  const int month = localDateOrUtc(timeZone, nowUnix).month;  // 1..12
+  return (month - 1 + *fromNow + 12) % 12 + 1;
+}
+
 void insertMembers(Database& db, const std::filesystem::path& seedDir, std::int64_t nowUnix) {
   const kindred::CalendarDate today = utcDateOf(nowUnix);
   const json list = readSeedList(readSeedFile(seedDir / "members.json"), "members.json", "members");
@@ -119,8 +134,8 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir, std::int6
 
     db.prepare(
           "INSERT INTO members (position, id, name, points, pending_points, lifetime_points,"
-          " qualifying_points, tier_window_end, time_zone)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+          " qualifying_points, tier_window_end, time_zone, birth_month)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         .bind(1, static_cast<std::int64_t>(i))
         .bind(2, id)
         .bind(3, m.string("name"))
@@ -130,6 +145,7 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir, std::int6
         .bind(7, m.integer("qualifyingPoints", 0))
         .bindNullable(8, windowEnd)
         .bind(9, timeZone)
+        .bindNullable(10, birthMonth(m, timeZone, nowUnix))
         .run();
 
     if (m.has("expiring")) {
@@ -142,7 +158,7 @@ void insertMembers(Database& db, const std::filesystem::path& seedDir, std::int6
             .run();
       }
     }
-    insertActivity(db, m, id, today);
+    insertActivity(db, m, id, today, insertSeedSurprises(db, m, id, timeZone, nowUnix));
     insertCheckIns(db, m, id, timeZone, nowUnix);
   }
 }
@@ -175,6 +191,10 @@ bool seedIfEmptyAt(Database& db, const std::filesystem::path& seedDir, std::int6
   }
   if (!hasGames(db)) seeded = insertSeedGames(db, seedDir) > 0 || seeded;
   if (!hasEventTypes(db)) seeded = insertSeedEventTypes(db, seedDir) > 0 || seeded;
+  if (!hasMomentConfig(db)) {
+    if (!program) program = loadStoredProgram(db).program;
+    seeded = insertSeedMoments(db, seedDir, *program) || seeded;
+  }
   if (!seeded) return false;
   transaction.commit();
   return true;

@@ -1,10 +1,11 @@
 #pragma once
 // First-run data for the demo: program.json, members.json (with each
-// member's recent points activity, time zone and check-in days), rewards.json,
-// games.json and event_types.json from the seed directory, plus optional
-// synthetic rewards for benchmarks. Dates are offsets from the seeding day ("inDays"), fixed to
-// calendar dates as they are written, so a fresh demo never starts stale;
-// check-in days count from the member's own local day.
+// member's recent points activity, time zone, check-in days, birth month and
+// surprises), rewards.json, games.json, event_types.json and moments.json
+// from the seed directory, plus optional synthetic rewards for benchmarks.
+// Dates are offsets from the seeding day ("inDays"), fixed to calendar dates
+// as they are written, so a fresh demo never starts stale; check-in days,
+// surprises and the birth month count on the member's own local calendar.
 
 #include <cstdint>
 #include <filesystem>
@@ -21,7 +22,9 @@
 //    from before the catalog existed gets one this way;
 //  - the games (games.json, if the directory has one), when it has none;
 //  - the event types (event_types.json, if the directory has one), when it
-//    has none. A database from before events existed gets them this way.
+//    has none. A database from before events existed gets them this way;
+//  - the micro-moment configuration (moments.json, if the directory has
+//    one), when it has none, checked against the program's tiers.
 // A database that has all of these is left alone; its seed directory is not
 // even read. The program is checked with the core's parseProgram, reward
 // tiers against it, and members' time zones against the system's tzdata.

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <utility>
 
+#include "character_count.hpp"
+
 using nlohmann::json;
 
 std::string readSeedFile(const std::filesystem::path& path) {
@@ -24,10 +26,28 @@ json readSeedList(const std::string& text, const std::string& file, const char* 
   return std::move(*list);
 }
 
+json readSeedObject(const std::string& text, const std::string& file) {
+  json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) throw SeedError(file + ": is not valid JSON");
+  if (!doc.is_object()) throw SeedError(file + ": expected an object");
+  return doc;
+}
+
 bool isSlug(const std::string& text) {
   if (text.empty() || text.front() == '-' || text.back() == '-') return false;
   for (const char c : text) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+bool isIdentifier(const std::string& text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (const char c : text) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+          c == '-')) {
+      return false;
+    }
   }
   return true;
 }
@@ -46,6 +66,16 @@ std::string SeedReader::string(const char* key) const {
   if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
     fail(key, "must be a non-empty string");
   }
+  return value.get<std::string>();
+}
+
+std::string SeedReader::text(const char* key, std::size_t maxCharacters) const {
+  const std::string mustBe =
+      "must be a string of 1 to " + std::to_string(maxCharacters) + " characters";
+  const json& value = field(key);
+  if (!value.is_string() || value.get_ref<const std::string&>().empty()) fail(key, mustBe);
+  const std::size_t length = characterCount(value.get_ref<const std::string&>());
+  if (length > maxCharacters) fail(key, mustBe + ", not " + std::to_string(length));
   return value.get<std::string>();
 }
 
@@ -88,7 +118,7 @@ const json& SeedReader::field(const char* key) const {
 }
 
 SeedReader SeedReader::object(const char* key) const {
-  return SeedReader(field(key), file_, path_ + "." + key);
+  return SeedReader(field(key), file_, pathOf(key));
 }
 
 std::size_t SeedReader::arraySize(const char* key) const {
@@ -100,9 +130,13 @@ std::size_t SeedReader::arraySize(const char* key) const {
 SeedReader SeedReader::element(const char* key, std::size_t index) const {
   const json& list = field(key);
   if (!list.is_array() || index >= list.size()) fail(key, "must be an array");
-  return SeedReader(list[index], file_, path_ + "." + key + "[" + std::to_string(index) + "]");
+  return SeedReader(list[index], file_, pathOf(key) + "[" + std::to_string(index) + "]");
 }
 
 void SeedReader::fail(const std::string& key, const std::string& problem) const {
-  throw SeedError(file_ + ": " + path_ + (key.empty() ? "" : "." + key) + " " + problem);
+  throw SeedError(file_ + ": " + (key.empty() ? path_ : pathOf(key)) + " " + problem);
+}
+
+std::string SeedReader::pathOf(const std::string& key) const {
+  return path_.empty() ? key : path_ + "." + key;
 }

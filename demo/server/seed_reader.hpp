@@ -27,6 +27,10 @@ inline constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
 
 std::string readSeedFile(const std::filesystem::path& path);
 
+// The object that is the whole of `file`'s text (moments.json), for a
+// SeedReader with an empty path.
+nlohmann::json readSeedObject(const std::string& text, const std::string& file);
+
 // The array under `key` of the object in `file`'s text, e.g. the "members"
 // of members.json.
 nlohmann::json readSeedList(const std::string& text, const std::string& file, const char* key);
@@ -35,16 +39,25 @@ nlohmann::json readSeedList(const std::string& text, const std::string& file, co
 // URLs and CSS classes as it is.
 bool isSlug(const std::string& text);
 
+// 1 to 64 ASCII letters, digits, '_' and '-' ("sg_01", "reward-10"): an id
+// that can be part of a moment key ("surprise:sg_01") in an event's subject
+// and a URL as it is.
+bool isIdentifier(const std::string& text);
+
 // `today` plus `days`, as YYYY-MM-DD.
 std::string dateInDays(kindred::CalendarDate today, std::int64_t days);
 
 class SeedReader {
  public:
-  // `path` locates the object in its file, as "members[2]".
+  // `path` locates the object in its file, as "members[2]"; "" for the
+  // file's top-level object.
   SeedReader(const nlohmann::json& object, std::string file, std::string path);
 
   std::string string(const char* key) const;                         // required, non-empty
   std::optional<std::string> optionalString(const char* key) const;  // absent, null or non-empty
+  // Required text a member reads (a label, a message): 1 to `maxCharacters`
+  // characters (not bytes), any of them.
+  std::string text(const char* key, std::size_t maxCharacters) const;
   std::int64_t integer(const char* key, std::int64_t min, std::int64_t max = kMaxSafeInteger) const;
   std::optional<std::int64_t> optionalInteger(const char* key, std::int64_t min,
                                               std::int64_t max = kMaxSafeInteger) const;
@@ -63,6 +76,8 @@ class SeedReader {
   [[noreturn]] void fail(const std::string& key, const std::string& problem) const;
 
  private:
+  std::string pathOf(const std::string& key) const;
+
   const nlohmann::json& object_;
   std::string file_;
   std::string path_;

@@ -294,10 +294,11 @@ TEST_F(GameSeedTest, MigratesAVersionTwoDatabaseKeepingTheLedgerItsIdsAndItsCoun
 
 TEST_F(GameSeedTest, AFreshDatabaseGoesThroughEveryVersion) {
   Database db = openMigrated();
-  EXPECT_EQ(schemaVersion(db), 4);
+  EXPECT_EQ(schemaVersion(db), 5);
   for (const char* table :
        {"games", "game_prizes", "game_questions", "game_streak_rewards", "game_seeds", "plays",
-        "check_ins", "ledger", "event_types", "events"}) {
+        "check_ins", "ledger", "event_types", "events", "moment_settings", "moment_incentives",
+        "birthday_offers", "surprises"}) {
     Statement query =
         db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1");
     ASSERT_TRUE(query.bind(1, std::string_view(table)).step());
