@@ -69,8 +69,13 @@ TEST(FuzzSeeds, NaughtyStrings) {
   }
 }
 
+// Every seed file is run; the ones named here must be among them, so a moved
+// folder fails the test instead of running nothing (a new seed file needs no edit).
 TEST(FuzzSeeds, DemoSeedData) {
-  EXPECT_EQ(runFolder(fs::path(KINDRED_SOURCE_DIR) / "demo" / "seed"), 4u);
+  const fs::path seeds = fs::path(KINDRED_SOURCE_DIR) / "demo" / "seed";
+  for (const char* name : {"program.json", "members.json", "rewards.json", "games.json", "moments.json"})
+    EXPECT_TRUE(fs::is_regular_file(seeds / name)) << "no " << name << " in " << seeds;
+  EXPECT_GE(runFolder(seeds), 5u);
 }
 
 }  // namespace
