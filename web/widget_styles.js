@@ -203,6 +203,17 @@ button:focus-visible { outline: 3px solid var(--kindred-accent); outline-offset:
 .proof { margin: 8px 0 0; display: grid; gap: 6px; }
 .proof dt { font-weight: 600; }
 .proof dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.moments-section { position: relative; margin: 18px 0 0; }
+.moments-title { margin: 0 0 8px; font-size: 0.875rem; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase;
+  color: var(--kindred-muted); }
+.moments { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.moment { display: grid; gap: 8px; justify-items: start; padding: 12px 14px; border-radius: 12px; background: var(--kindred-track); }
+.moment-text { margin: 0; overflow-wrap: anywhere; }
+.moment-surprise { background: var(--kindred-accent); color: var(--kindred-accent-ink); }
+.moment-surprise .primary { background: var(--kindred-accent-ink); color: var(--kindred-accent); border-color: var(--kindred-accent-ink); }
+.moment-expiring, .moment-countdown { background: var(--kindred-warn-surface); color: var(--kindred-warn-ink); }
+.moment-failure { margin: 0; font-size: 0.875rem; }
+.moment .dismiss { min-height: 32px; padding: 4px 14px; font-size: 0.875rem; }
 .celebration { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
 @media (prefers-reduced-motion: reduce) {
   .bar-fill { transition: none; }
