@@ -10,10 +10,10 @@
 // passes, about 1.4 KB gzipped less than esbuild's minifier on the two files.
 // The shim loads the glue with a dynamic import('./kindred-core.mjs'), kept
 // external so the engine downloads in parallel with the first paint.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { minify } from 'terser';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,6 +25,17 @@ mkdirSync(dist);
 
 // Browsers the widget supports (as the README lists): no syntax is lowered for them.
 const target = ['es2022', 'chrome96', 'safari15', 'firefox95'];
+
+// `import css from './widget.css'` in the shim: the stylesheet, minified, as a string.
+const cssAsText = {
+  name: 'css-as-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'css', minify: true, target });
+      return { contents: `export default ${JSON.stringify(code)};`, loader: 'js' };
+    });
+  },
+};
 
 async function bundle(options, outfile) {
   const result = await build({
@@ -43,7 +54,7 @@ async function bundle(options, outfile) {
   writeFileSync(`${outfile}.map`, minified.map);
 }
 
-await bundle({ entryPoints: [`${root}web/index.js`], bundle: true, external: ['./kindred-core.mjs'] }, `${dist}/index.js`);
+await bundle({ entryPoints: [`${root}web/index.js`], bundle: true, external: ['./kindred-core.mjs'], plugins: [cssAsText] }, `${dist}/index.js`);
 await bundle({ entryPoints: [`${raw}/kindred-core.mjs`] }, `${dist}/kindred-core.mjs`);
 execFileSync('wasm-opt', ['-Oz', '--converge', `${raw}/kindred-core.wasm`, '-o', `${dist}/kindred-core.wasm`]);
 if (existsSync(`${root}web/index.d.ts`)) copyFileSync(`${root}web/index.d.ts`, `${dist}/index.d.ts`);

@@ -59,6 +59,17 @@ int memoryFlip(kindred::Core& core, int index, double nowMs) { return core.arcad
 void memoryTick(kindred::Core& core, double nowMs) { core.arcade().memoryTick(nowMs); }
 std::string memoryView(const kindred::Core& core) { return core.arcade().memoryViewJson(); }
 
+std::string momentsView(const kindred::Core& core, const std::string& todayIso) { return core.momentsViewJson(todayIso); }
+
+std::string momentEvent(kindred::Core& core, const std::string& momentKey, const std::string& action,
+                        const std::string& nonce) {
+  return core.momentEventJson(momentKey, action, nonce);
+}
+
+std::string momentEventAnswer(kindred::Core& core, const std::string& momentKey, int status, const std::string& body) {
+  return core.momentEventAnswerJson(momentKey, status, body);
+}
+
 std::string intentSnapshot(const kindred::Core& core, const std::string& kind, const std::string& subject) {
   return core.intentSnapshot(kind, subject);
 }
@@ -91,6 +102,9 @@ EMSCRIPTEN_BINDINGS(kindred_core) {
       .function("memoryFlip", &memoryFlip)
       .function("memoryTick", &memoryTick)
       .function("memoryView", &memoryView)
+      .function("momentsView", &momentsView)
+      .function("momentEvent", &momentEvent)
+      .function("momentEventAnswer", &momentEventAnswer)
       .function("intentSnapshot", &intentSnapshot)
       .function("resumeJson", &resume);
 }

@@ -36,9 +36,11 @@ export function createCatalogView(t, { onQuery, onMore, imageBase, onRedeem }) {
     ...SORTS.map((name) => h('option', { value: name }, t(`catalog.sort.${name}`))));
   sort.addEventListener('change', () => onQuery({ sort: sort.value }));
 
+  const boxes = {};
   const filterBoxes = FILTERS.map(([name, key]) => {
     const box = h('input', { type: 'checkbox', class: 'filter-box' });
     box.addEventListener('change', () => onQuery({ [name]: box.checked }));
+    boxes[name] = box;
     return h('label', { class: 'filter', part: 'filter' }, box, t(key));
   });
 
@@ -113,6 +115,11 @@ export function createCatalogView(t, { onQuery, onMore, imageBase, onRedeem }) {
 
   return {
     root,
+    /** Ticks or clears a filter as if the shopper had (a link from elsewhere in the widget). */
+    setFilter(name, on) {
+      boxes[name].checked = on;
+      onQuery({ [name]: on });
+    },
     /**
      * @param {object} view  a "ready" catalog view model
      * @param {{append: boolean}} options  true when the view is the next page of the list

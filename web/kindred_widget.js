@@ -15,6 +15,7 @@ import { createRedeemDialog } from './redeem_dialog.js';
 import { createActivityView } from './activity_view.js';
 import { createGamesScreen } from './games_screen.js';
 import { createFallbackView } from './fallback_view.js';
+import { createMomentsView } from './moments_view.js';
 import { randomHex } from './random_hex.js';
 import { createOutbox } from './outbox.js';
 import { createEngineObjects } from './engine_objects.js';
@@ -174,13 +175,13 @@ function createWidgetClass() {
       try {
         const transport = this.#transport();
         // The engine and the data download side by side, not one after the other.
-        const [loaded, program, member] = await Promise.all([
+        const [loaded, program, member, moments] = await Promise.all([
           loadKindredCore({ wasmUrl: this.wasmUrl }).then((engine) => ({ engine }), (error) => ({ error })),
-          ...['/v1/program', '/v1/member'].map((path) => transport.get(path, { signal })),
+          ...['/v1/program', '/v1/member', '/v1/moments'].map((path) => transport.get(path, { signal })),
         ]);
         if (signal.aborted) return;
         if (loaded.error) this.#fallBack(loaded.error, member);
-        else await this.#startEngine(loaded.engine, { program, member }, transport, signal);
+        else await this.#startEngine(loaded.engine, { program, member, moments }, transport, signal);
         this.#transportError = null;
       } catch (error) {
         if (signal.aborted) return;
@@ -198,13 +199,14 @@ function createWidgetClass() {
 
     // The engine runs: it reads the program and member, takes back the
     // outbox, and the screens shown (or shown before) get their data.
-    async #startEngine(engine, { program, member }, transport, signal) {
+    async #startEngine(engine, { program, member, moments }, transport, signal) {
       this.#engineFailure = null;
       this.#engine = engine;
       this.#core ??= this.#objects.make(engine, 'Core');
       // The member is checked against the program, so the program goes first.
       this.#ingest('program', program);
       this.#ingest('member', member);
+      this.#ingest('moments', moments);  // read against the member's tier and balance
       this.#openOutbox();
       // The for-you ranking reads the ledger, so the catalog brings it along.
       const wantsRewards = this.screen === 'rewards' || this.#rewards === 'loaded';
@@ -315,6 +317,7 @@ function createWidgetClass() {
       this.#loads?.abort();
       this.#loads = null;
       this.#dom?.games.close();  // its wheel or scratch card first, while the core lives
+      this.#dom?.moments.close();
       this.#objects.freeAll();
       this.#core = null;
       this.#transportError = null;
@@ -375,6 +378,16 @@ function createWidgetClass() {
         play: (gameId) => this.#play(gameId),
         onPlayed: () => this.#render(),
       });
+      const moments = createMomentsView(t, {
+        engine: () => this.#engine,
+        objects: this.#objects,
+        reducedMotion: () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
+        onAction: (key, action) => this.#answerMoment(key, action),
+        onShowRewards: () => {
+          catalog.setFilter('affordable', true);
+          this.screen = 'rewards';
+        },
+      });
       const tabs = createScreenTabs(
         [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') },
           { id: 'activity', label: t('tabs.activity') }, { id: 'games', label: t('tabs.games') }],
@@ -388,29 +401,31 @@ function createWidgetClass() {
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
       const fallback = createFallbackView(t);
-      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, catalog.root, activity.root, games.root);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, moments.root, catalog.root, activity.root, games.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card, redeemDialog.root);
-      this.#dom = { progress, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
+      this.#dom = { progress, moments, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText, fallback } = this.#dom;
+      const { progress, moments, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText, fallback } = this.#dom;
       // No token yet: say so rather than spin; setting one starts the session.
       signedOut.hidden = this.#hasCredentials();
       const today = localIsoDate();
       const view = this.#core ? JSON.parse(this.#core.progressView(today)) : null;
       const ready = view?.status === 'ready';
+      const momentsView = ready ? JSON.parse(this.#core.momentsView(today)) : null;
       const onRewards = this.screen === 'rewards';
       const problem = this.#transportError;
 
       if (ready) {
         this.#formatContext = { locale: this.locale, currency: view.program.currency, moneyCurrency: view.program.moneyCurrency };
-        progress.update(view);
+        // The expiry reminder card says it better, with a way to spend them.
+        progress.update(view, { expiryCard: momentsView.cards.some((card) => card.kind === 'expiring') });
       }
       tabs.root.hidden = !ready;
       tabs.select(this.screen);
@@ -424,6 +439,7 @@ function createWidgetClass() {
       const gamesReady = gamesView?.status === 'ready';
       if (gamesReady) games.update(gamesView);
       progress.root.hidden = !ready || onRewards || onActivity || onGames;
+      moments.update(progress.root.hidden ? null : momentsView);
       catalog.root.hidden = !catalogReady;
       activity.root.hidden = !activityReady;
       games.root.hidden = !gamesReady;
@@ -540,6 +556,21 @@ function createWidgetClass() {
       return view;
     }
 
+    // A moment card's button: the core hides the card at once and gives the
+    // event that says so on every device (an acknowledgement or a
+    // dismissal); the outbox makes sure the backend hears it.
+    async #answerMoment(key, action) {
+      const core = this.#core;
+      if (!core) return;
+      const started = JSON.parse(core.momentEvent(key, action, randomNonce()));
+      this.#render();
+      if (!started.ok) return;
+      const answer = await this.#send(started.command, { kind: 'event', subject: key, name: key });
+      if (core !== this.#core) return;
+      core.momentEventAnswer(key, answer.status, answer.body);
+      this.#render();
+    }
+
     // Every write goes through the outbox: written down first, crossed off on
     // a definitive answer, otherwise kept and sent again later (outbox.js).
     async #send(command, { kind, subject, name }) {
@@ -576,7 +607,11 @@ function createWidgetClass() {
       const core = this.#core;
       if (!core) return;
       if (item.kind === 'event') {
-        if (answer.status >= 400 && answer.status !== 429 && answer.status < 500) this.#emitError(errorFromAnswer(answer));
+        // A moment's acknowledgement or dismissal goes back to the core; a
+        // tracked event has no intent there, and only a refusal is news.
+        if (item.snapshot) core.momentEventAnswer(item.subject, answer.status, answer.body);
+        else if (answer.status >= 400 && answer.status !== 429 && answer.status < 500) this.#emitError(errorFromAnswer(answer));
+        this.#render();
         return;
       }
       let view;

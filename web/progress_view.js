@@ -27,8 +27,11 @@ export function createProgressView(t) {
 
   return {
     root,
-    /** @param {object} view  a "ready" progress view model */
-    update(view) {
+    /**
+     * @param {object} view  a "ready" progress view model
+     * @param {{expiryCard?: boolean}} [options]  a moment card already says what expires
+     */
+    update(view, { expiryCard = false } = {}) {
       const { member, program } = view;
       balanceValue.textContent = t('progress.balanceValue', { points: member.points });
       balanceUnit.textContent = t('progress.balanceUnit', { points: member.points });
@@ -55,7 +58,7 @@ export function createProgressView(t) {
       }
 
       nudge.textContent = t(view.nudge.key, view.nudge.params);
-      expiring.hidden = !view.expiring;
+      expiring.hidden = !view.expiring || expiryCard;
       if (view.expiring) expiring.textContent = t('progress.expiring', view.expiring);
     },
   };

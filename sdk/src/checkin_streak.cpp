@@ -42,7 +42,10 @@ CheckInSummary summarizeCheckIns(const std::vector<CalendarDate>& checkIns, Cale
   std::vector<std::int64_t> days;
   days.reserve(checkIns.size());
   for (const auto& date : checkIns) days.push_back(date.daysSinceEpoch());
-  std::sort(days.begin(), days.end());
+  // A heap sort: the wasm already has no std::sort over plain integers, and
+  // an introsort instantiation costs it about 0.4 KB gzipped; this is O(n log n) too.
+  std::make_heap(days.begin(), days.end());
+  std::sort_heap(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
   std::vector<int> runs(days.size(), 1);
   for (std::size_t i = 1; i < days.size(); ++i)

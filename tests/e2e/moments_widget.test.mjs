@@ -1,0 +1,100 @@
+// Micro-moments in Chromium, from the reference backend's GET /v1/moments to
+// the "For you" cards the core decides: a surprise acknowledged once for
+// every device, an expiry reminder dismissed for good that links to what the
+// member can redeem now, a birth-month offer for the member's tier, a tier
+// countdown, and the next-incentive nudge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { VIEWPORTS } from './chromium.mjs';
+import { useDemoStore, editSeedFile, openStore, screenshotDir } from './store_harness.mjs';
+
+const env = useDemoStore('moments', {
+  // Katherine's tier year ends in 5 days, for the countdown; the rest is the demo seed.
+  editSeed: (dir) => editSeedFile(dir, 'members.json', (seed) => {
+    seed.members.find((member) => member.id === 'm_katherine').tierWindowEndInDays = 5;
+  }),
+});
+
+const cards = (widget) => widget.locator('.moment');
+const cardTexts = async (widget) => (await widget.locator('.moment-text').allTextContents()).map((text) => text.trim());
+
+async function openMember(t, member, viewport = VIEWPORTS.phone) {
+  const opened = await openStore(env, t, { member, viewport });
+  await opened.widget.getByRole('progressbar').waitFor();
+  return opened;
+}
+
+test('Grace sees her surprise first, thanks it once, and it is gone on every device', async (t) => {
+  const { page, widget, problems } = await openMember(t, 'm_grace');
+  await cards(widget).first().waitFor();
+  const texts = await cardTexts(widget);
+  assert.equal(texts[0], 'A thank-you for being with us: 50 points, added to your balance.');
+  assert.equal(await widget.locator('.progress .expiring').isVisible(), false, 'said once, by the reminder card');
+  assert.match(texts[1], /^40 points expire in 5 days, on .+\. Use them before they go\.$/);
+  assert.equal(texts.at(-1), '160 points to your next $10 reward: spend $16 more.');
+  assert.equal(await widget.locator('.moment').first().getAttribute('data-moment-key'), 'surprise:sg_01');
+  await page.screenshot({ path: join(screenshotDir, 'moments-grace-phone.png'), fullPage: true });
+
+  const sent = page.waitForResponse((response) => response.url().endsWith('/v1/events'));
+  await widget.getByRole('button', { name: 'Thank you!' }).click();
+  assert.equal((await sent).status(), 201);
+  assert.equal(await widget.locator('[data-moment-key="surprise:sg_01"]').count(), 0);
+
+  // Another device (a fresh context) never shows it again.
+  const other = await openMember(t, 'm_grace', VIEWPORTS.desktop);
+  await cards(other.widget).first().waitFor();
+  assert.equal(await other.widget.locator('[data-moment-key="surprise:sg_01"]').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('an expiry reminder links to affordable rewards, and once dismissed stays dismissed', async (t) => {
+  const { page, widget } = await openMember(t, 'm_ada');
+  const reminder = widget.locator('.moment-expiring');
+  await reminder.waitFor();
+  assert.match(await reminder.textContent(), /200 points expire in 21 days/);
+
+  // Ada opens the catalog once, so the reminder knows what she can redeem now.
+  await widget.getByRole('tab', { name: 'Rewards' }).click();
+  await widget.locator('.reward').first().waitFor();
+  await widget.getByRole('tab', { name: 'Progress' }).click();
+  const show = reminder.getByRole('button', { name: /rewards? you can redeem now/ });
+  await show.click();
+  await widget.locator('.reward').first().waitFor();
+  assert.equal(await widget.getByRole('tab', { name: 'Rewards' }).getAttribute('aria-selected'), 'true');
+  assert.equal(await widget.getByRole('checkbox', { name: 'I can redeem now' }).isChecked(), true);
+  const statuses = await widget.locator('.reward-status').allTextContents();
+  assert.ok(statuses.length > 0 && statuses.every((text) => /redeem this/i.test(text)), statuses.join(' | '));
+
+  await widget.getByRole('tab', { name: 'Progress' }).click();
+  await reminder.getByRole('button', { name: /^Dismiss:/ }).click();
+  assert.equal(await reminder.count(), 0);
+  await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('kindred:outbox:')));
+  await page.reload();
+  await widget.locator('.moment').first().waitFor();
+  assert.equal(await widget.locator('.moment-expiring').count(), 0, 'the backend keeps the dismissal');
+});
+
+test('Ada, in her birth month, gets the Trailblazer offer until the month ends', async (t) => {
+  const { page, widget } = await openMember(t, 'm_ada');
+  const birthday = widget.locator('.moment-birthday');
+  await birthday.waitFor();
+  const text = await birthday.textContent();
+  assert.match(text, /Happy birthday month! Birthday double points: Double points on every order this month/);
+  const lastDay = await page.evaluate(() => {
+    const now = new Date();
+    return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(now.getFullYear(), now.getMonth() + 1, 0)));
+  });
+  assert.ok(text.includes(`Yours until ${lastDay}.`), text);
+  await page.screenshot({ path: join(screenshotDir, 'moments-ada-phone.png'), fullPage: true });
+});
+
+test('Katherine, five days before her tier year ends, sees the countdown with what it takes', async (t) => {
+  const { page, widget } = await openMember(t, 'm_katherine', VIEWPORTS.desktop);
+  const countdown = widget.locator('.moment-countdown');
+  await countdown.waitFor();
+  assert.match(await countdown.textContent(), /^Your tier year ends in 5 days: [\d,]+ points more reaches \w+, about \$[\d,]+ of shopping\./);
+  await page.screenshot({ path: join(screenshotDir, 'moments-katherine-desktop.png'), fullPage: true });
+});

@@ -1,0 +1,65 @@
+// The "For you" cards on the progress screen: the core's moments view model
+// (sdk/include/kindred/moments_view.hpp) rendered as text. The core decides
+// which cards show and in what order; this file only says them and wires
+// their buttons: a surprise is acknowledged with thanks (and confetti, once),
+// every other card can be dismissed, and an expiry reminder links to the
+// rewards the member can redeem now.
+
+import { h } from './dom.js';
+import { createCelebration } from './celebration.js';
+
+/**
+ * @param {(key: string, params?: object) => string} t
+ * @param {{engine: () => object, objects: object, reducedMotion: () => boolean,
+ *   onAction: (key: string, action: string) => void, onShowRewards: () => void}} host
+ */
+export function createMomentsView(t, host) {
+  const list = h('ul', { class: 'moments', part: 'moments' });
+  const celebration = createCelebration(host.engine, host.objects);
+  const root = h('section', { class: 'moments-section', 'aria-label': t('moments.title'), hidden: true },
+    h('h3', { class: 'moments-title' }, t('moments.title')), list, celebration.root);
+  const celebrated = new Set();  // surprise keys already thrown confetti for, this session
+
+  function card(moment) {
+    const text = t(moment.message.key, moment.message.params);
+    const children = [h('p', { class: 'moment-text' }, text)];
+    if (moment.kind === 'expiring' && moment.affordableCount > 0) {
+      const show = h('button', { type: 'button', class: 'link', part: 'button' },
+        t(`moments.showAffordable.${moment.affordableCount === 1 ? 'one' : 'other'}`, { count: moment.affordableCount }));
+      show.addEventListener('click', host.onShowRewards);
+      children.push(show);
+    }
+    if (moment.eventFailure) {
+      children.push(h('p', { class: 'moment-failure', role: 'alert' },
+        moment.eventFailure.detail || t(`moments.failed.${moment.eventFailure.reason}`)));
+    }
+    const acknowledge = moment.action === 'acknowledge';
+    const button = h('button', {
+      type: 'button', part: 'button', class: acknowledge ? 'primary' : 'dismiss',
+      'aria-label': acknowledge ? null : t('moments.dismissLabel', { text }),
+    }, t(acknowledge ? 'moments.thanks' : 'moments.dismiss'));
+    button.addEventListener('click', () => host.onAction(moment.key, moment.action));
+    children.push(button);
+    return h('li', { class: `moment moment-${moment.kind}`, 'data-moment-key': moment.key, part: 'moment' }, ...children);
+  }
+
+  return {
+    root,
+    /** @param {object} view  the core's moments view ("ready"), or null to hide */
+    update(view) {
+      const cards = view?.status === 'ready' ? view.cards : [];
+      list.replaceChildren(...cards.map(card));
+      root.hidden = cards.length === 0;
+      const surprise = cards.find((moment) => moment.celebrate && !celebrated.has(moment.key));
+      if (surprise) {
+        celebrated.add(surprise.key);
+        queueMicrotask(() => celebration.play(surprise.points * 7919, host.reducedMotion()));
+      }
+    },
+    /** Stops the confetti and frees its wasm object (the session ends). */
+    close() {
+      celebration.stop();
+      celebrated.clear();
+    },
+  };
+}
