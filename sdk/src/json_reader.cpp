@@ -63,6 +63,22 @@ JsonReader::JsonReader(const nlohmann::json& object, std::string path)
 
 std::string JsonReader::fieldPath(const char* key) const { return path_ + "." + key; }
 
+bool JsonReader::walkArray(const char* key, Presence presence, ItemReader each) {
+  const nlohmann::json* field = find(key, presence);
+  if (!field) return ok();
+  if (!field->is_array()) return fail(key, "expected an array");
+  const std::string prefix = fieldPath(key) + "[";
+  std::size_t index = 0;
+  for (const auto& item : field->get_ref<const nlohmann::json::array_t&>()) {
+    if (auto problem = each(item, prefix + std::to_string(index) + "]")) {
+      error_ = std::move(problem);
+      return false;
+    }
+    ++index;
+  }
+  return true;
+}
+
 bool JsonReader::fail(const char* key, std::string problem) {
   if (!error_) error_ = InputError{fieldPath(key), std::move(problem)};
   return false;

@@ -48,18 +48,7 @@ class JsonReader {
   // returns the element's error, if any, which stops the walk.
   template <class Each>
   bool array(const char* key, Presence presence, Each each) {
-    const nlohmann::json* field = find(key, presence);
-    if (!field) return ok();
-    if (!field->is_array()) return fail(key, "expected an array");
-    std::size_t index = 0;
-    for (const auto& item : *field) {
-      if (auto problem = each(item, fieldPath(key) + "[" + std::to_string(index) + "]")) {
-        error_ = std::move(problem);
-        return false;
-      }
-      ++index;
-    }
-    return true;
+    return walkArray(key, presence, ItemReader(each));
   }
 
   // Records a problem found by the caller (a cross-field rule) against `key`.
@@ -68,6 +57,26 @@ class JsonReader {
   std::string fieldPath(const char* key) const;
 
  private:
+  // `each` of array(), borrowed: the walk below is compiled once rather than
+  // inlined into each of its 15 callers, with the item paths it builds: 1.6 KB
+  // of the gzipped wasm.
+  class ItemReader {
+   public:
+    template <class Each>
+    explicit ItemReader(Each& each)
+        : each_(&each), call_([](void* callable, const nlohmann::json& item, const std::string& path) {
+            return std::optional<InputError>((*static_cast<Each*>(callable))(item, path));
+          }) {}
+    std::optional<InputError> operator()(const nlohmann::json& item, const std::string& path) const {
+      return call_(each_, item, path);
+    }
+
+   private:
+    void* each_;
+    std::optional<InputError> (*call_)(void*, const nlohmann::json&, const std::string&);
+  };
+  bool walkArray(const char* key, Presence presence, ItemReader each);
+
   // The field, or nullptr when it is absent (an error if required) or after a failure.
   const nlohmann::json* find(const char* key, Presence presence);
 
