@@ -6,7 +6,8 @@
 #include "idempotent_post.hpp"
 #include "record_event.hpp"
 
-ApiResponse handleEventRequest(Database& db, std::string_view memberId,
+ApiResponse handleEventRequest(Database& db, const kindred::Program& program,
+                               std::string_view memberId,
                                const std::optional<std::string>& idempotencyKey,
                                std::string_view body, std::int64_t nowUnix,
                                const WriteAdmission& admit) {
@@ -17,6 +18,6 @@ ApiResponse handleEventRequest(Database& db, std::string_view memberId,
         if (const auto* problem = std::get_if<std::string>(&parsed)) {
           return {false, problemResponse(400, "invalid-request", "Invalid request", *problem)};
         }
-        return recordEvent(db, memberId, std::get<EventBody>(parsed), nowUnix);
+        return recordEvent(db, program, memberId, std::get<EventBody>(parsed), nowUnix);
       });
 }

@@ -11,13 +11,15 @@
 
 #include "api_response.hpp"
 #include "database.hpp"
+#include "kindred/program.hpp"
 #include "write_admission.hpp"
 
 inline constexpr std::string_view kEventsPath = "/v1/events";
 
 // `idempotencyKey` is the header's value, nullopt if the request had none.
 // `admit` is the write limit (empty for none).
-ApiResponse handleEventRequest(Database& db, std::string_view memberId,
+ApiResponse handleEventRequest(Database& db, const kindred::Program& program,
+                               std::string_view memberId,
                                const std::optional<std::string>& idempotencyKey,
                                std::string_view body, std::int64_t nowUnix,
                                const WriteAdmission& admit = {});

@@ -45,11 +45,13 @@ GameRecord readGame(Database& db, const Statement& row) {
   game.pointsPerCheckIn = row.optionalInt64(10).value_or(0);
 
   Statement prizes = db.prepare(
-      "SELECT id, label, points, weight FROM game_prizes WHERE game_id = ?1 ORDER BY position");
+      "SELECT id, label, points, weight, non_points FROM game_prizes WHERE game_id = ?1"
+      " ORDER BY position");
   prizes.bind(1, game.id);
   while (prizes.step()) {
     game.prizes.push_back({prizes.text(0), prizes.text(1), prizes.int64(2),
                            static_cast<std::uint32_t>(prizes.int64(3))});
+    if (prizes.int64(4) != 0) game.nonPointsPrizeIds.insert(prizes.text(0));
   }
   Statement questions = db.prepare(
       "SELECT id, text, options, correct_option, time_limit_seconds FROM game_questions"
@@ -103,8 +105,8 @@ void insertGame(Database& db, const GameRecord& game) {
       .run();
 
   Statement prize = db.prepare(
-      "INSERT INTO game_prizes (game_id, position, id, label, points, weight)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO game_prizes (game_id, position, id, label, points, weight, non_points)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   for (std::size_t i = 0; i < game.prizes.size(); ++i) {
     const kindred::Prize& p = game.prizes[i];
     prize.bind(1, game.id)
@@ -112,7 +114,8 @@ void insertGame(Database& db, const GameRecord& game) {
         .bind(3, p.id)
         .bind(4, p.label)
         .bind(5, p.points)
-        .bind(6, std::int64_t{p.weight});
+        .bind(6, std::int64_t{p.weight})
+        .bind(7, std::int64_t{game.nonPointsPrizeIds.count(p.id) > 0 ? 1 : 0});
     prize.run();
     prize.reset();
   }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ struct GameRecord {
   std::vector<GameQuestion> questions;               // quiz
   std::int64_t pointsPerCheckIn = 0;                 // checkin
   std::vector<kindred::StreakReward> streakRewards;  // checkin, by day
+  // Wheel, scratch, memory: the prizes worth no points that are still
+  // prizes (free shipping), unlike "try again"; a play that draws one is a
+  // game won (year in review). Not part of the table the draw and its hash read.
+  std::set<std::string> nonPointsPrizeIds;
 };
 
 // "wheel" -> GameKind::Wheel; nullopt for a name the core does not know.

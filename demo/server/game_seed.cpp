@@ -59,6 +59,12 @@ void readPrizes(const SeedReader& g, GameRecord& game) {
     prize.label = p.string("label");
     prize.points = p.integer("points", 0);
     prize.weight = static_cast<std::uint32_t>(p.integer("weight", 0, kMaxTotalWeight));
+    // "nonPoints": a prize of 0 points that is still a prize (free shipping),
+    // which nothing else in the table tells from "try again".
+    if (p.flag("nonPoints")) {
+      if (prize.points > 0) p.fail("nonPoints", "is only for prizes of 0 points");
+      game.nonPointsPrizeIds.insert(prize.id);
+    }
     total += prize.weight;
     game.prizes.push_back(std::move(prize));
   }

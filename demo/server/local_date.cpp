@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
+#include <vector>
 
 #include "utc_time.hpp"
 
@@ -52,27 +53,42 @@ bool isKnownTimeZone(std::string_view ianaZone) {
   return file.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
 }
 
+namespace {
+
+// The local days of `instants` in a zone isKnownTimeZone accepted, under one
+// switch of TZ; nullopt where glibc cannot convert one.
+std::vector<std::optional<kindred::CalendarDate>> convertIn(
+    const std::string& ianaZone, const std::vector<std::int64_t>& instants) {
+  std::vector<std::optional<kindred::CalendarDate>> dates;
+  dates.reserve(instants.size());
+  const std::lock_guard<std::mutex> lock(zoneMutex);
+  const char* previous = std::getenv("TZ");
+  // A copy: setenv may replace the string `previous` points into.
+  const std::string saved = previous ? previous : kDefaultTz;
+  // ":" and an absolute path: the file, never a POSIX rule string such as "EST5EDT".
+  setenv("TZ", (":" + std::string(kZoneInfoDirectory) + "/" + ianaZone).c_str(), 1);
+  tzset();  // localtime_r, unlike localtime, need not reread TZ
+  for (const std::int64_t unixSeconds : instants) {
+    const time_t instant = static_cast<time_t>(unixSeconds);
+    struct tm local {};
+    if (localtime_r(&instant, &local)) {
+      dates.push_back(kindred::CalendarDate{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
+    } else {
+      dates.push_back(std::nullopt);
+    }
+  }
+  // Never unsetenv: see prepareLocalDates.
+  setenv("TZ", saved.c_str(), 1);
+  tzset();
+  return dates;
+}
+
+}  // namespace
+
 std::optional<kindred::CalendarDate> localDateIn(const std::string& ianaZone,
                                                  std::int64_t unixSeconds) {
   if (!isKnownTimeZone(ianaZone)) return std::nullopt;
-  const time_t instant = static_cast<time_t>(unixSeconds);
-  struct tm local {};
-  bool converted = false;
-  {
-    const std::lock_guard<std::mutex> lock(zoneMutex);
-    const char* previous = std::getenv("TZ");
-    // A copy: setenv may replace the string `previous` points into.
-    const std::string saved = previous ? previous : kDefaultTz;
-    // ":" and an absolute path: the file, never a POSIX rule string such as "EST5EDT".
-    setenv("TZ", (":" + std::string(kZoneInfoDirectory) + "/" + ianaZone).c_str(), 1);
-    tzset();  // localtime_r, unlike localtime, need not reread TZ
-    converted = localtime_r(&instant, &local) != nullptr;
-    // Never unsetenv: see prepareLocalDates.
-    setenv("TZ", saved.c_str(), 1);
-    tzset();
-  }
-  if (!converted) return std::nullopt;
-  return kindred::CalendarDate{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+  return convertIn(ianaZone, {unixSeconds}).front();
 }
 
 std::string zoneOrUtc(const std::string& ianaZone) {
@@ -81,4 +97,17 @@ std::string zoneOrUtc(const std::string& ianaZone) {
 
 kindred::CalendarDate localDateOrUtc(const std::string& ianaZone, std::int64_t unixSeconds) {
   return localDateIn(ianaZone, unixSeconds).value_or(utcDateOf(unixSeconds));
+}
+
+std::vector<kindred::CalendarDate> localDatesOrUtc(const std::string& ianaZone,
+                                                   const std::vector<std::int64_t>& unixSeconds) {
+  std::vector<kindred::CalendarDate> dates;
+  dates.reserve(unixSeconds.size());
+  if (unixSeconds.empty()) return dates;
+  const std::string zone = zoneOrUtc(ianaZone);
+  const std::vector<std::optional<kindred::CalendarDate>> local = convertIn(zone, unixSeconds);
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    dates.push_back(local[i].value_or(utcDateOf(unixSeconds[i])));
+  }
+  return dates;
 }

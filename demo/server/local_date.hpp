@@ -1,12 +1,14 @@
 #pragma once
 // The calendar day an instant falls on in a member's time zone (IANA names
 // such as "America/New_York", from the system's tzdata), which is the "day"
-// of a game's daily limit and of the daily check-in.
+// of a game's daily limit, of the daily check-in, of a challenge's week and
+// of a year in review.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kindred/calendar_date.hpp"
 
@@ -37,3 +39,9 @@ std::string zoneOrUtc(const std::string& ianaZone);
 
 // The day in zoneOrUtc(ianaZone).
 kindred::CalendarDate localDateOrUtc(const std::string& ianaZone, std::int64_t unixSeconds);
+
+// localDateOrUtc of each instant, in order, with the zone loaded once rather
+// than once per instant: what a challenge's window or a year in review
+// converts by the hundred.
+std::vector<kindred::CalendarDate> localDatesOrUtc(const std::string& ianaZone,
+                                                   const std::vector<std::int64_t>& unixSeconds);

@@ -4,8 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "challenge_progress.hpp"
+#include "engagement_config.hpp"
+#include "experience_seats.hpp"
+#include "impact_counter.hpp"
+#include "local_date.hpp"
+#include "member_record.hpp"
 #include "moment_config.hpp"
+#include "preview_access.hpp"
 #include "surprise_record.hpp"
+#include "utc_time.hpp"
+#include "year_in_review.hpp"
 
 namespace {
 
@@ -30,9 +39,16 @@ ordered_json dismissedJson(Database& db, std::string_view memberId) {
 
 }  // namespace
 
-ordered_json momentsJson(Database& db, std::string_view memberId) {
+ordered_json momentsJson(Database& db, const kindred::Program& program, std::string_view memberId,
+                         std::int64_t nowUnix) {
   const ReadTransaction snapshot(db);
   const MomentConfig config = loadMomentConfig(db);
+  const EngagementConfig engagement = loadEngagementConfig(db);
+  // A member removed since their token was checked is answered as a new one.
+  MemberRecord member = loadMember(db, memberId, utcDateOf(nowUnix)).value_or(MemberRecord{});
+  member.id = std::string(memberId);
+  const std::string timeZone = zoneOrUtc(member.timeZone);
+  const kindred::CalendarDate localToday = localDateOrUtc(timeZone, nowUnix);
 
   ordered_json incentives = ordered_json::array();
   for (const MomentIncentive& incentive : config.incentives) {
@@ -50,6 +66,10 @@ ordered_json momentsJson(Database& db, std::string_view memberId) {
     offers.push_back(
         {{"tierId", offer.tierId}, {"title", offer.title}, {"description", offer.description}});
   }
+  const std::optional<std::int64_t> impactUnits =
+      engagement.impact
+          ? std::optional<std::int64_t>(memberImpactUnits(db, *engagement.impact, memberId))
+          : std::nullopt;
   return {
       {"incentives", std::move(incentives)},
       {"surprises", std::move(surprises)},
@@ -57,5 +77,13 @@ ordered_json momentsJson(Database& db, std::string_view memberId) {
       {"birthdayOffers", std::move(offers)},
       {"expiryReminderDays", config.expiryReminderDays},
       {"dismissed", dismissedJson(db, memberId)},
+      {"impact", engagement.impact ? impactJson(db, *engagement.impact, *impactUnits)
+                                   : ordered_json(nullptr)},
+      {"experiences", experiencesJson(db, memberId, nowUnix)},
+      {"previews", previewsJson(db, engagement.previews, program, memberId, member.qualifyingPoints,
+                                localToday)},
+      {"challenges", challengesJson(db, memberId, engagement.challenges, timeZone, nowUnix)},
+      {"badges", badgesJson(db, memberId)},
+      {"yearInReview", yearInReviewJson(db, program, member, impactUnits, nowUnix)},
   };
 }

@@ -3,8 +3,13 @@
 #include <optional>
 #include <string>
 
+#include "challenge_progress.hpp"
+#include "engagement_config.hpp"
 #include "event_type_record.hpp"
+#include "experience_seats.hpp"
+#include "local_date.hpp"
 #include "member_record.hpp"
+#include "preview_access.hpp"
 #include "random_codes.hpp"
 #include "utc_time.hpp"
 
@@ -14,7 +19,11 @@ using nlohmann::ordered_json;
 
 // What `type` requires of `event` that it lacks, as a problem's detail, or "".
 std::string unmetRequirement(const EventTypeRecord& type, const EventBody& event) {
-  if (type.subjectRequired && !event.subject) {
+  // A sign-up or a rating is about something, whatever a hand-written
+  // event_types.json says.
+  const bool needsSubject =
+      type.subjectRequired || type.id == "experience-signup" || type.id == "preview-rated";
+  if (needsSubject && !event.subject) {
     return "Events of type " + type.id + " need a subject: what the event is about.";
   }
   if (type.valueMin &&
@@ -31,11 +40,43 @@ ordered_json orNull(const std::optional<T>& value) {
   return value ? ordered_json(*value) : ordered_json(nullptr);
 }
 
+// A preview-rated event's subject must be a preview the member is shown:
+// one they may not see (a tier above, released, or no such preview) is
+// answered as if it did not exist, so a refusal reveals nothing.
+bool ratesAPreviewShown(Database& db, const kindred::Program& program, const MemberRecord& member,
+                        const std::string& previewId, std::int64_t nowUnix) {
+  const std::optional<Preview> preview = findPreview(db, previewId);
+  return preview && previewShownTo(*preview, program, member.qualifyingPoints,
+                                   localDateOrUtc(member.timeZone, nowUnix));
+}
+
 }  // namespace
 
-IdempotentOutcome recordEvent(Database& db, std::string_view memberId, const EventBody& event,
+std::string insertEvent(Database& db, std::string_view memberId, const std::string& type,
+                        const std::optional<std::string>& subject,
+                        const std::optional<std::int64_t>& value, std::int64_t occurredAtUnix,
+                        std::int64_t receivedAtUnix) {
+  const std::string id = newEventId();
+  db.prepare(
+        "INSERT INTO events (id, member_id, type, subject, value, occurred_at, received_at,"
+        " occurred_at_unix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind(1, id)
+      .bind(2, memberId)
+      .bind(3, type)
+      .bindNullable(4, subject)
+      .bindNullable(5, value)
+      .bind(6, formatRfc3339Utc(occurredAtUnix))
+      .bind(7, formatRfc3339Utc(receivedAtUnix))
+      .bind(8, occurredAtUnix)
+      .run();
+  return id;
+}
+
+IdempotentOutcome recordEvent(Database& db, const kindred::Program& program,
+                              std::string_view memberId, const EventBody& event,
                               std::int64_t nowUnix) {
-  if (!memberExists(db, memberId)) {  // removed since its token was checked a moment ago
+  std::optional<MemberRecord> member = loadMember(db, memberId, utcDateOf(nowUnix));
+  if (!member) {  // removed since its token was checked a moment ago
     return {false, problemResponse(404, "unknown-member", "Unknown member",
                                    "The member this token names no longer exists.")};
   }
@@ -57,21 +98,26 @@ IdempotentOutcome recordEvent(Database& db, std::string_view memberId, const Eve
                                        formatRfc3339Utc(occurredAt) + ".")};
   }
 
-  const std::string id = newEventId();
+  member->timeZone = zoneOrUtc(member->timeZone);
+  // unmetRequirement has made sure these two have their subject.
+  if (type->id == "experience-signup") {
+    if (const std::optional<SignUpRefusal> refusal = signUpForExperience(
+            db, program, memberId, member->qualifyingPoints, *event.subject, nowUnix)) {
+      return {false,
+              problemResponse(refusal->status, refusal->slug, refusal->title, refusal->detail)};
+    }
+  }
+  if (type->id == "preview-rated" &&
+      !ratesAPreviewShown(db, program, *member, *event.subject, nowUnix)) {
+    return {false, problemResponse(422, "unknown-preview", "Unknown preview",
+                                   "You have no preview \"" + *event.subject + "\" to rate.")};
+  }
+
+  const std::string id =
+      insertEvent(db, memberId, type->id, event.subject, event.value, occurredAt, nowUnix);
+  awardCompletedBadges(db, memberId, type->id, member->timeZone, occurredAt, nowUnix);
   const std::string occurredAtText = formatRfc3339Utc(occurredAt);
   const std::string receivedAt = formatRfc3339Utc(nowUnix);
-  db.prepare(
-        "INSERT INTO events (id, member_id, type, subject, value, occurred_at, received_at,"
-        " occurred_at_unix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-      .bind(1, id)
-      .bind(2, memberId)
-      .bind(3, type->id)
-      .bindNullable(4, event.subject)
-      .bindNullable(5, event.value)
-      .bind(6, occurredAtText)
-      .bind(7, receivedAt)
-      .bind(8, occurredAt)
-      .run();
   return {true, jsonResponse(
                     {
                         {"id", id},

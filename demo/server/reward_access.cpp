@@ -1,19 +1,9 @@
 #include "reward_access.hpp"
 
 #include "kindred/progress.hpp"
+#include "tier_rank.hpp"
 
 namespace {
-
-// Tiers rank by their place in the program (thresholds ascend); -1 for no tier.
-int rankOf(const kindred::Program& program, const kindred::Tier* tier) {
-  return tier ? static_cast<int>(tier - program.tiers.data()) : -1;
-}
-
-// "Summit members and above", or "Peak members" for the top tier.
-std::string membersFrom(const kindred::Program& program, const kindred::Tier& tier) {
-  const bool top = rankOf(program, &tier) + 1 == static_cast<int>(program.tiers.size());
-  return tier.name + (top ? " members" : " members and above");
-}
 
 std::string dayAfter(const std::string& date) {
   const auto parsed = kindred::CalendarDate::parse(date);
@@ -28,7 +18,7 @@ std::optional<std::string> tierLockReason(const kindred::Program& program,
                                           std::int64_t memberQualifyingPoints,
                                           kindred::CalendarDate today) {
   const int memberRank =
-      rankOf(program, kindred::tierForQualifyingPoints(program, memberQualifyingPoints));
+      tierRank(program, kindred::tierForQualifyingPoints(program, memberQualifyingPoints));
 
   if (reward.tierRequired) {
     const kindred::Tier* required = program.findTier(*reward.tierRequired);
@@ -38,7 +28,7 @@ std::optional<std::string> tierLockReason(const kindred::Program& program,
       return "This reward needs the \"" + *reward.tierRequired +
              "\" tier, which the program no longer has.";
     }
-    if (memberRank < rankOf(program, required)) {
+    if (memberRank < tierRank(program, required)) {
       return "This reward is for " + membersFrom(program, *required) + ".";
     }
   }
@@ -46,7 +36,7 @@ std::optional<std::string> tierLockReason(const kindred::Program& program,
   // Dates are YYYY-MM-DD with four-digit years, so text order is date order.
   if (reward.earlyAccess && today.toString() <= reward.earlyAccess->until) {
     const kindred::Tier* early = program.findTier(reward.earlyAccess->tierId);
-    if (!early || memberRank < rankOf(program, early)) {
+    if (!early || memberRank < tierRank(program, early)) {
       const std::string who =
           early ? membersFrom(program, *early) : "\"" + reward.earlyAccess->tierId + "\" members";
       return "This reward is in early access for " + who + " until " + reward.earlyAccess->until +

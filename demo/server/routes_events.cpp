@@ -17,10 +17,10 @@ void registerEventRoutes(httplib::Server& server, const Backend& backend) {
     Database db = backend.connect();
     const std::optional<std::string> memberId = authenticateMember(req, res, backend, db);
     if (!memberId) return;
-    sendApiResponse(
-        res, handleEventRequest(
-                 db, *memberId, idempotencyKeyHeader(req), req.body, unixNowSeconds(),
-                 writeLimitAdmission(backend.writeLimiter.get(), WriteRoute::Events, *memberId)));
+    sendApiResponse(res, handleEventRequest(db, backend.program.program, *memberId,
+                                            idempotencyKeyHeader(req), req.body, unixNowSeconds(),
+                                            writeLimitAdmission(backend.writeLimiter.get(),
+                                                                WriteRoute::Events, *memberId)));
   });
 
   allowOnly(server, std::string(kEventsPath), {"POST"});

@@ -300,6 +300,85 @@ constexpr SqlText kVersion5[] = {
     "PRAGMA user_version = 5",
 };
 
+// Version 6: the rest of the micro-moments (GET /v1/moments): a purpose
+// counter ("trees planted"), tier-only experiences with their seats and
+// sign-ups, insider previews, challenges with the badges they award, and a
+// flag that tells a prize of no points (free shipping) from "try again",
+// which the year in review counts as a game won.
+constexpr SqlText kVersion6[] = {
+    // One row once the new sections of moments.json have been seeded: a
+    // version-5 database seeded its moments without them, and gets them at
+    // the next start. The impact counter is optional: all three NULL when
+    // the program has none.
+    "CREATE TABLE engagement_settings ("
+    "  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+    "  impact_label TEXT,"
+    "  impact_points_per_unit INTEGER CHECK (impact_points_per_unit > 0),"
+    "  impact_community_base INTEGER CHECK (impact_community_base >= 0),"
+    "  CHECK ((impact_label IS NULL) = (impact_points_per_unit IS NULL)),"
+    "  CHECK ((impact_label IS NULL) = (impact_community_base IS NULL)))",
+    // Events and sessions for a tier and above. tier_id names a tier of the
+    // program document, which seeding checks (as for birthday offers).
+    "CREATE TABLE experiences ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL UNIQUE,"
+    "  tier_id TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  starts_at TEXT NOT NULL,"          // RFC 3339 UTC
+    "  starts_at_unix INTEGER NOT NULL,"  // what "not started yet" compares
+    "  seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 10000))",
+    // One seat per member and experience: the key is what makes a second
+    // sign-up keep the first seat rather than take another.
+    "CREATE TABLE experience_signups ("
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  experience_id TEXT NOT NULL REFERENCES experiences(id) ON DELETE CASCADE,"
+    "  signed_up_at TEXT NOT NULL,"  // RFC 3339 UTC
+    "  PRIMARY KEY (member_id, experience_id))",
+    "CREATE INDEX experience_signups_by_experience ON experience_signups(experience_id)",
+    // Unreleased items shown to a tier and above until their release day.
+    "CREATE TABLE previews ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL UNIQUE,"
+    "  tier_id TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  release_date TEXT NOT NULL)",  // YYYY-MM-DD
+    // Multi-step challenges counted from the member's events of one type.
+    // (WINDOW and DISTINCT are SQL keywords, hence the longer names.)
+    "CREATE TABLE challenges ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  event_type TEXT NOT NULL REFERENCES event_types(id),"
+    "  steps INTEGER NOT NULL CHECK (steps BETWEEN 2 AND 30),"
+    "  time_window TEXT NOT NULL CHECK (time_window IN ('week', 'month', 'ever')),"
+    "  distinct_by TEXT NOT NULL CHECK (distinct_by IN ('day', 'subject', 'none')),"
+    "  badge_id TEXT NOT NULL UNIQUE,"
+    "  badge_title TEXT NOT NULL)",
+    // A badge is earned once, whatever the windows completed after.
+    "CREATE TABLE badges ("
+    "  member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    "  badge_id TEXT NOT NULL REFERENCES challenges(badge_id),"
+    "  earned_at TEXT NOT NULL,"  // RFC 3339 UTC, which orders the shelf
+    "  earned_on TEXT NOT NULL,"  // YYYY-MM-DD in the member's time zone
+    "  PRIMARY KEY (member_id, badge_id))",
+    // 1: a prize worth no points that is still a prize (free shipping). A
+    // version-5 database cannot tell those from "try again", so its 0-point
+    // prizes all count as no win.
+    "ALTER TABLE game_prizes ADD COLUMN non_points INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (non_points IN (0, 1))",
+    // Sign-ups are events of this type. Event types are seeded only into an
+    // empty table, so a database that has them gets this one here.
+    "INSERT INTO event_types (id, description, subject_required)"
+    " SELECT 'experience-signup', 'The member signed up for a tier experience; subject: the"
+    " experience''s id.', 1"
+    " WHERE EXISTS (SELECT 1 FROM event_types)"
+    " AND NOT EXISTS (SELECT 1 FROM event_types WHERE id = 'experience-signup')",
+    "PRAGMA user_version = 6",
+};
+
 }  // namespace
 
 int schemaVersion(Database& db) {
@@ -333,6 +412,9 @@ void migrateSchema(Database& db, int targetVersion) {
   }
   if (version < 5 && targetVersion >= 5) {
     for (const SqlText sql : kVersion5) db.prepare(sql).run();
+  }
+  if (version < 6 && targetVersion >= 6) {
+    for (const SqlText sql : kVersion6) db.prepare(sql).run();
   }
   transaction.commit();
 }

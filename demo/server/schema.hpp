@@ -5,7 +5,7 @@
 
 #include "database.hpp"
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Switches the file to WAL (readers never wait for the writer) and applies
 // any missing migrations in one transaction. Run once at startup. Tests pass

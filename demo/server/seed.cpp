@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "engagement_config.hpp"
+#include "engagement_seed.hpp"
 #include "event_type_record.hpp"
 #include "event_type_seed.hpp"
 #include "game_seed.hpp"
@@ -194,6 +196,12 @@ bool seedIfEmptyAt(Database& db, const std::filesystem::path& seedDir, std::int6
   if (!hasMomentConfig(db)) {
     if (!program) program = loadStoredProgram(db).program;
     seeded = insertSeedMoments(db, seedDir, *program) || seeded;
+  }
+  // After the event types and the members, which challenges and the
+  // members' sign-ups, badges and events refer to.
+  if (!hasEngagementConfig(db)) {
+    if (!program) program = loadStoredProgram(db).program;
+    seeded = insertSeedEngagement(db, seedDir, *program, nowUnix) || seeded;
   }
   if (!seeded) return false;
   transaction.commit();

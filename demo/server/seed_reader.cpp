@@ -106,6 +106,13 @@ std::int64_t SeedReader::dayOffset(const char* key, std::int64_t min, std::int64
   return integer(key, min, max);
 }
 
+bool SeedReader::flag(const char* key) const {
+  if (!has(key)) return false;
+  const json& value = field(key);
+  if (!value.is_boolean()) fail(key, "must be true or false");
+  return value.get<bool>();
+}
+
 bool SeedReader::has(const char* key) const {
   const auto found = object_.find(key);
   return found != object_.end() && !found->is_null();

@@ -64,6 +64,9 @@ class SeedReader {
   std::int64_t dayOffset(const char* key, std::int64_t min = -kMaxDayOffset,
                          std::int64_t max = kMaxDayOffset) const;
 
+  // Absent or null: false; otherwise true or false, and nothing else.
+  bool flag(const char* key) const;
+
   bool has(const char* key) const;  // present and not null
   const nlohmann::json& field(const char* key) const;
   // A reader for the object at field `key` (which must be one).

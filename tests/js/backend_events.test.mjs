@@ -168,7 +168,7 @@ test('events never change points or activity', async () => {
   const responses = await Promise.all([
     sendEvent('m_alan', { type: 'walk-day', value: 12_000 }),
     sendEvent('m_alan', { type: 'review-written', subject: 'rw_featherlight_stove', value: 5000 }),
-    sendEvent('m_alan', { type: 'preview-rated', subject: 'tent', value: 5 }),
+    sendEvent('m_alan', { type: 'preview-rated', subject: 'ridge-pack-40', value: 5 }),
     sendEvent('m_alan', { type: 'moment-dismissed', subject: 'mo_1' }),
   ]);
   assert.deepEqual(responses.map((r) => r.status), [201, 201, 201, 201]);

@@ -19,8 +19,11 @@ import { memberToken } from './member_tokens.mjs';
 import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-moments-test-secret';
+// The later moments (impact, experiences, previews, challenges, badges, the
+// year in review) are backend_moments_more.test.mjs's.
 const MOMENTS_KEYS = ['incentives', 'surprises', 'birthMonth', 'birthdayOffers',
-  'expiryReminderDays', 'dismissed'];
+  'expiryReminderDays', 'dismissed', 'impact', 'experiences', 'previews', 'challenges', 'badges',
+  'yearInReview'];
 const SURPRISE_KEYS = ['id', 'points', 'message', 'grantedOn'];
 const MEMBER_KEYS = ['id', 'name', 'points', 'pendingPoints', 'lifetimePoints', 'qualifyingPoints',
   'tierId', 'tierWindowEnd', 'expiring'];

@@ -15,6 +15,7 @@
 #include "event_request.hpp"
 #include "record_event.hpp"
 #include "scratch_database.hpp"
+#include "stored_program.hpp"
 #include "utc_time.hpp"
 
 namespace {
@@ -33,11 +34,15 @@ class EventTest : public scratch::ScratchDatabaseTest {
   void SetUp() override {
     ScratchDatabaseTest::SetUp();
     db_.emplace(openSeeded());
+    program_ = loadStoredProgram(*db_).program;
+    // The demo members' seeded events (walks, reviews, a rating) are not
+    // what these tests count.
+    db_->prepare("DELETE FROM events").run();
   }
 
   ApiResponse send(const std::string& body, const std::optional<std::string>& key,
                    std::int64_t now = kNow, const std::string& member = "m_ada") {
-    return handleEventRequest(*db_, member, key, body, now);
+    return handleEventRequest(*db_, program_, member, key, body, now);
   }
   // A fresh key per call, for tests about the rules rather than the keys.
   ApiResponse send(const std::string& body, std::int64_t now = kNow) {
@@ -51,6 +56,7 @@ class EventTest : public scratch::ScratchDatabaseTest {
   std::int64_t keyRecords() { return queryInt(*db_, "SELECT COUNT(*) FROM idempotency_keys"); }
 
   std::optional<Database> db_;
+  kindred::Program program_;
   int keys_ = 0;
 };
 
@@ -226,8 +232,11 @@ TEST_F(EventTest, EachTypeGetsWhatItRequires) {
   EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "p"}}), "invalid-event");
   EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "p"}, {"value", 0}}), "invalid-event");
   EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "p"}, {"value", 6}}), "invalid-event");
-  EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "p"}, {"value", 1}}), "created");
-  EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "p"}, {"value", 5}}), "created");
+  // Ada (Trailblazer) is shown this preview, which she may rate.
+  EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "trail-runner-2"}, {"value", 1}}),
+            "created");
+  EXPECT_EQ(slugOf({{"type", "preview-rated"}, {"subject", "trail-runner-2"}, {"value", 5}}),
+            "created");
   EXPECT_EQ(slugOf({{"type", "moment-acknowledged"}}), "invalid-event");
   EXPECT_EQ(slugOf({{"type", "moment-dismissed"}, {"value", 1}}), "invalid-event");
   EXPECT_EQ(slugOf({{"type", "moment-dismissed"}, {"subject", "mo_1"}}), "created");
@@ -282,12 +291,23 @@ TEST_F(EventTest, EventsNeverChangePoints) {
   const std::int64_t bucketsBefore = queryInt(*db_, "SELECT SUM(points) FROM expiring_points");
 
   for (const char* body : {R"({"type":"walk-day","value":12000})",
-                           R"({"type":"review-written","subject":"tent","value":500})",
-                           R"({"type":"preview-rated","subject":"p","value":5})"}) {
+                           R"({"type":"review-written","subject":"tent","value":500})"}) {
     for (const char* member : {"m_grace", "m_ada", "m_katherine", "m_alan"}) {
       ASSERT_EQ(send(body, "k-" + std::string(body) + member, kNow, member).status, 201);
     }
   }
+  // A rating by each member shown the preview (Grace, an Explorer, is not),
+  // and a sign-up, which takes a seat but no points.
+  for (const char* member : {"m_ada", "m_katherine", "m_alan"}) {
+    ASSERT_EQ(send(R"({"type":"preview-rated","subject":"trail-runner-2","value":5})",
+                   std::string("rate-") + member, kNow, member)
+                  .status,
+              201);
+  }
+  ASSERT_EQ(send(R"({"type":"experience-signup","subject":"sunrise-summit"})",
+                 std::string("sign-up"), kNow, "m_alan")
+                .status,
+            201);
   EXPECT_EQ(events(), 12);
   Statement after = db_->prepare(standing);
   ASSERT_TRUE(after.step());

@@ -25,7 +25,7 @@ class EventTypeSeedTest : public scratch::ScratchDatabaseTest {};
 
 TEST_F(EventTypeSeedTest, SeedsTheDemoTypesWithTheirRules) {
   Database db = openSeeded();
-  EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM event_types"), 5);
+  EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM event_types"), 6);
   for (const char* id : {"review-written", "walk-day"}) {
     const auto type = loadEventType(db, id);
     ASSERT_TRUE(type) << id;
@@ -33,7 +33,7 @@ TEST_F(EventTypeSeedTest, SeedsTheDemoTypesWithTheirRules) {
     EXPECT_FALSE(type->valueMin) << id;
     EXPECT_FALSE(type->description.empty()) << id;
   }
-  for (const char* id : {"moment-acknowledged", "moment-dismissed"}) {
+  for (const char* id : {"moment-acknowledged", "moment-dismissed", "experience-signup"}) {
     const auto type = loadEventType(db, id);
     ASSERT_TRUE(type) << id;
     EXPECT_TRUE(type->subjectRequired) << id;
@@ -125,7 +125,7 @@ TEST_F(EventTypeSeedTest, MigratesAVersionThreeDatabaseKeepingItsData) {
   // The next start seeds what is missing (the catalog, the games, the event
   // types), not the members.
   EXPECT_TRUE(seedIfEmpty(db, KINDRED_SEED_DIR, kSeedDay));
-  EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM event_types"), 5);
+  EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM event_types"), 6);
   EXPECT_EQ(queryInt(db, "SELECT COUNT(*) FROM members"), 1);
   EXPECT_EQ(loadMember(db, "m_old", kSeedDay)->points, 777);
   EXPECT_FALSE(seedIfEmpty(db, KINDRED_SEED_DIR, kSeedDay));

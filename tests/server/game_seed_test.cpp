@@ -141,6 +141,12 @@ TEST_F(GameSeedTest, NamesTheGamesFieldThatIsWrong) {
        R"(games.json: games[0].prizes[1].id repeats "p")"},
       {R"({"games":[{)" + wheel + R"(,"prizes":[{"id":"p","label":"P","points":-1,"weight":1}]}]})",
        "games.json: games[0].prizes[0].points must be between 0 and 9007199254740991"},
+      {R"({"games":[{)" + wheel +
+           R"(,"prizes":[{"id":"p","label":"P","points":1,"weight":1,"nonPoints":true}]}]})",
+       "games.json: games[0].prizes[0].nonPoints is only for prizes of 0 points"},
+      {R"({"games":[{)" + wheel +
+           R"(,"prizes":[{"id":"p","label":"P","points":0,"weight":1,"nonPoints":"yes"}]}]})",
+       "games.json: games[0].prizes[0].nonPoints must be true or false"},
       {R"({"games":[{)" + wheel + R"(,"prizes":[)" + prize + R"(],"pairs":6}]})",
        "games.json: games[0].pairs is only for memory games"},
       {R"({"games":[{"id":"Spin Wheel","kind":"wheel","title":"W","description":"d","cost":0,)"
@@ -294,11 +300,27 @@ TEST_F(GameSeedTest, MigratesAVersionTwoDatabaseKeepingTheLedgerItsIdsAndItsCoun
 
 TEST_F(GameSeedTest, AFreshDatabaseGoesThroughEveryVersion) {
   Database db = openMigrated();
-  EXPECT_EQ(schemaVersion(db), 5);
-  for (const char* table :
-       {"games", "game_prizes", "game_questions", "game_streak_rewards", "game_seeds", "plays",
-        "check_ins", "ledger", "event_types", "events", "moment_settings", "moment_incentives",
-        "birthday_offers", "surprises"}) {
+  EXPECT_EQ(schemaVersion(db), 6);
+  for (const char* table : {"games",
+                            "game_prizes",
+                            "game_questions",
+                            "game_streak_rewards",
+                            "game_seeds",
+                            "plays",
+                            "check_ins",
+                            "ledger",
+                            "event_types",
+                            "events",
+                            "moment_settings",
+                            "moment_incentives",
+                            "birthday_offers",
+                            "surprises",
+                            "engagement_settings",
+                            "experiences",
+                            "experience_signups",
+                            "previews",
+                            "challenges",
+                            "badges"}) {
     Statement query =
         db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1");
     ASSERT_TRUE(query.bind(1, std::string_view(table)).step());

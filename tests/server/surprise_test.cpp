@@ -19,6 +19,7 @@
 #include "member_record.hpp"
 #include "moments_listing.hpp"
 #include "scratch_database.hpp"
+#include "stored_program.hpp"
 #include "surprise_body.hpp"
 #include "surprise_record.hpp"
 #include "utc_time.hpp"
@@ -38,6 +39,7 @@ class SurpriseTest : public scratch::ScratchDatabaseTest {
   void SetUp() override {
     ScratchDatabaseTest::SetUp();
     db_.emplace(openSeeded());
+    program_ = loadStoredProgram(*db_).program;
   }
 
   // POST /v1/events with a fresh Idempotency-Key; the status it got.
@@ -45,12 +47,13 @@ class SurpriseTest : public scratch::ScratchDatabaseTest {
                 std::int64_t occurredAt = kNow) {
     const nlohmann::json body = {
         {"type", type}, {"subject", subject}, {"occurredAt", formatRfc3339Utc(occurredAt)}};
-    return handleEventRequest(*db_, memberId, "key-" + std::to_string(++keys_), body.dump(), kNow)
+    return handleEventRequest(*db_, program_, memberId, "key-" + std::to_string(++keys_),
+                              body.dump(), kNow)
         .status;
   }
 
   std::vector<std::string> surpriseIds(const std::string& memberId) {
-    const ordered_json moments = momentsJson(*db_, memberId);
+    const ordered_json moments = momentsJson(*db_, program_, memberId, kNow);
     std::vector<std::string> ids;
     for (const auto& surprise : moments["surprises"]) {
       ids.push_back(surprise["id"].get<std::string>());
@@ -59,10 +62,11 @@ class SurpriseTest : public scratch::ScratchDatabaseTest {
   }
 
   std::vector<std::string> dismissed(const std::string& memberId) {
-    return momentsJson(*db_, memberId)["dismissed"].get<std::vector<std::string>>();
+    return momentsJson(*db_, program_, memberId, kNow)["dismissed"].get<std::vector<std::string>>();
   }
 
   std::optional<Database> db_;
+  kindred::Program program_;
   int keys_ = 0;
 };
 
@@ -97,12 +101,12 @@ TEST_F(SurpriseTest, AGrantCreditsTheBalanceWritesTheLedgerAndIsListed) {
 
   // Listed after the seeded one (oldest first), as the route answers it.
   EXPECT_EQ(surpriseIds("m_grace"), (std::vector<std::string>{"sg_01", granted->id}));
-  EXPECT_EQ(momentsJson(*db_, "m_grace")["surprises"][1],
+  EXPECT_EQ(momentsJson(*db_, program_, "m_grace", kNow)["surprises"][1],
             (ordered_json{{"id", granted->id},
                           {"points", 75},
                           {"message", "Merci, Grace ✨"},
                           {"grantedOn", dayAfter(-1)}}));
-  EXPECT_EQ(surpriseJson(*granted), momentsJson(*db_, "m_grace")["surprises"][1]);
+  EXPECT_EQ(surpriseJson(*granted), momentsJson(*db_, program_, "m_grace", kNow)["surprises"][1]);
 }
 
 TEST_F(SurpriseTest, AGrantIsOneTransaction) {
