@@ -3,7 +3,8 @@
 // which cards show and in what order; this file only says them and wires
 // their buttons: a surprise is acknowledged with thanks (and confetti, once),
 // every other card can be dismissed, and an expiry reminder links to the
-// rewards the member can redeem now.
+// rewards the member can redeem now. Below them, the program's impact
+// counter, when it has one.
 
 import { h } from './dom.js';
 import { createCelebration } from './celebration.js';
@@ -16,8 +17,14 @@ import { createCelebration } from './celebration.js';
 export function createMomentsView(t, host) {
   const list = h('ul', { class: 'moments', part: 'moments' });
   const celebration = createCelebration(host.engine, host.objects);
-  const root = h('section', { class: 'moments-section', 'aria-label': t('moments.title'), hidden: true },
+  const forYou = h('section', { class: 'moments-section', 'aria-label': t('moments.title'), hidden: true },
     h('h3', { class: 'moments-title' }, t('moments.title')), list, celebration.root);
+  // The program's purpose counter: the backend's count, not a card to dismiss.
+  const impactYours = h('p', { class: 'impact-yours' });
+  const impactEveryone = h('p', { class: 'impact-everyone' });
+  const impact = h('section', { class: 'impact', part: 'impact', 'aria-label': t('impact.title'), hidden: true },
+    h('h3', { class: 'moments-title' }, t('impact.title')), impactYours, impactEveryone);
+  const root = h('div', { class: 'moments-area' }, forYou, impact);
   const celebrated = new Set();  // surprise keys already thrown confetti for, this session
 
   function card(moment) {
@@ -49,7 +56,13 @@ export function createMomentsView(t, host) {
     update(view) {
       const cards = view?.status === 'ready' ? view.cards : [];
       list.replaceChildren(...cards.map(card));
-      root.hidden = cards.length === 0;
+      forYou.hidden = cards.length === 0;
+      const counter = view?.impact;
+      impact.hidden = !counter;
+      if (counter) {
+        impactYours.textContent = t('impact.yours', { units: counter.memberUnits, label: counter.label });
+        impactEveryone.textContent = t('impact.everyone', { units: counter.communityUnits });
+      }
       const surprise = cards.find((moment) => moment.celebrate && !celebrated.has(moment.key));
       if (surprise) {
         celebrated.add(surprise.key);

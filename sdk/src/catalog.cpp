@@ -34,14 +34,27 @@ int compareKey(int group, std::int64_t primary, std::string_view id, const SortK
   return byId < 0 ? -1 : byId > 0 ? 1 : 0;
 }
 
-// The indices of `texts` in the order of their text. Every order by text goes
-// through this one sort: each std::sort instantiation costs the wasm about
-// 1.7 KB, 0.4 KB of it gzipped.
-std::vector<std::uint32_t> textOrder(const std::vector<std::string>& texts) {
-  std::vector<std::uint32_t> order(texts.size());
+// The indices of `items` (a vector) in the order of their elements. Every
+// order in the catalog goes through this one std::sort, comparing through a
+// function pointer: each std::sort instantiation costs the wasm about 1.7 KB,
+// 0.4 KB of it gzipped.
+using IndexLess = bool (*)(const void* items, std::uint32_t a, std::uint32_t b);
+
+std::vector<std::uint32_t> indexOrder(std::size_t count, const void* items, IndexLess less) {
+  std::vector<std::uint32_t> order(count);
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return texts[a] < texts[b]; });
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return less(items, a, b); });
   return order;
+}
+
+template <class T>
+bool elementLess(const void* items, std::uint32_t a, std::uint32_t b) {
+  const auto& elements = *static_cast<const std::vector<T>*>(items);
+  return elements[a] < elements[b];
+}
+
+std::vector<std::uint32_t> textOrder(const std::vector<std::string>& texts) {
+  return indexOrder(texts.size(), &texts, elementLess<std::string>);
 }
 
 std::string encodeCursor(CatalogSort sort, const SortKey& key) {
@@ -198,14 +211,11 @@ void Catalog::ensureIndexed() const {
   }
 
   const auto sortedBy = [&](CatalogSort sort) {
-    std::vector<std::uint32_t> order(count);
-    std::iota(order.begin(), order.end(), 0u);
     const Shopper nobody;  // these orders do not depend on the shopper
     std::vector<SortKey> keys;
     keys.reserve(count);
     for (const auto& reward : rewards_) keys.push_back(sortKey(reward, sort, nobody, maxPopularity_));
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
-    return order;
+    return indexOrder(count, &keys, elementLess<SortKey>);
   };
   byCostAscending_ = sortedBy(CatalogSort::CostAscending);
   byCostDescending_ = sortedBy(CatalogSort::CostDescending);

@@ -60,6 +60,16 @@ void readList(JsonReader& r, const ListShape& shape, std::vector<MomentItem>* it
           });
 }
 
+std::optional<InputError> readImpact(const nlohmann::json& node, Impact& impact) {
+  JsonReader r(node, "moments.impact");
+  r.string("label", impact.label, Presence::Required);
+  r.integer("memberUnits", impact.memberUnits, Presence::Required);
+  if (r.integer("communityUnits", impact.communityUnits, Presence::Required) &&
+      impact.communityUnits < impact.memberUnits)
+    r.fail("communityUnits", "is less than memberUnits (the community includes the member)");
+  return r.error();
+}
+
 }  // namespace
 
 Result<Moments> parseMoments(std::string_view json) {
@@ -80,6 +90,9 @@ Result<Moments> parseMoments(std::string_view json) {
   r.integer("expiryReminderDays", moments.expiryReminderDays, Presence::Required, 1, 365);
   readList(r, kDismissed, nullptr, &moments.dismissed);
   if (!r.ok()) return *r.error();
+  const auto impact = doc.find("impact");
+  if (impact != doc.end() && !impact->is_null())
+    if (auto problem = readImpact(*impact, moments.impact.emplace())) return *problem;
   return moments;
 }
 

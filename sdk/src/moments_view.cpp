@@ -172,7 +172,18 @@ std::string momentsViewJson(const Moments* moments, const Program* program, cons
   writeError(out, lastError);
   out.key("cards").beginArray();
   if (ready) writeCards(out, *moments, *program, *member, today, events, catalog, shownKeys);
-  return out.endArray().endObject().take();
+  out.endArray().key("impact");
+  const Impact* impact = ready && moments->impact ? &*moments->impact : nullptr;
+  if (impact) {
+    out.beginObject()
+        .field("label", impact->label)
+        .field("memberUnits", impact->memberUnits)
+        .field("communityUnits", impact->communityUnits)
+        .endObject();
+  } else {
+    out.null();
+  }
+  return out.endObject().take();
 }
 
 }  // namespace kindred

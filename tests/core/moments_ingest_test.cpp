@@ -42,6 +42,26 @@ TEST(MomentsIngest, ReadsTheWholePayload) {
   EXPECT_EQ(m.birthdayOffers[1].description, "A free enamel mug");
   EXPECT_EQ(m.expiryReminderDays, 30);
   EXPECT_EQ(m.dismissed, (std::vector<std::string>{"expiring:2026-12-05", "surprise:sg_00"}));
+  ASSERT_TRUE(m.impact);
+  EXPECT_EQ(m.impact->label, "trees planted");
+  EXPECT_EQ(m.impact->memberUnits, 3);
+  EXPECT_EQ(m.impact->communityUnits, 14820);
+}
+
+TEST(MomentsIngest, AProgramWithoutAnImpactCounterSendsNullOrNothing) {
+  for (const std::string& payload : {momentsWith("/impact", nullptr), momentsWithout("", "impact")}) {
+    const auto parsed = parseMoments(payload);
+    ASSERT_TRUE(parsed) << parsed.error().message();
+    EXPECT_FALSE(parsed.value().impact);
+  }
+}
+
+TEST(MomentsIngest, NoImpactYetAndAMemberWhoIsTheWholeCommunityAreFine) {
+  const auto parsed = parseMoments(momentsWith("/impact", {{"label", "meals donated"}, {"memberUnits", 0}, {"communityUnits", 0}}));
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_EQ(parsed.value().impact->communityUnits, 0);
+  const auto alone = parseMoments(momentsWith("/impact", {{"label", "meals donated"}, {"memberUnits", 9}, {"communityUnits", 9}}));
+  ASSERT_TRUE(alone) << alone.error().message();
 }
 
 TEST(MomentsIngest, ANullBirthMonthAndEmptyListsAreFine) {
@@ -164,7 +184,21 @@ INSTANTIATE_TEST_SUITE_P(
         Rejection{momentsWith("/surprises/1", {{"id", "sg_01"}, {"points", 5}, {"message", "Again"}, {"grantedOn", "2026-11-21"}}),
                   "moments.surprises[1].id", "duplicates an earlier entry"},
         Rejection{momentsWith("/birthdayOffers/1/tierId", "explorer"), "moments.birthdayOffers[1].tierId",
-                  "duplicates an earlier entry"}));
+                  "duplicates an earlier entry"},
+        // The impact counter: optional, but whole and consistent when there.
+        Rejection{momentsWith("/impact", "trees planted"), "moments.impact", "expected an object"},
+        Rejection{momentsWith("/impact", json::array()), "moments.impact", "expected an object"},
+        Rejection{momentsWithout("/impact", "label"), "moments.impact.label", "is required"},
+        Rejection{momentsWith("/impact/label", ""), "moments.impact.label", "must not be empty"},
+        Rejection{momentsWith("/impact/label", 3), "moments.impact.label", "expected a string"},
+        Rejection{momentsWithout("/impact", "memberUnits"), "moments.impact.memberUnits", "is required"},
+        Rejection{momentsWith("/impact/memberUnits", -1), "moments.impact.memberUnits",
+                  "expected an integer from 0 to 9007199254740991"},
+        Rejection{momentsWith("/impact/memberUnits", 2.5), "moments.impact.memberUnits",
+                  "expected an integer from 0 to 9007199254740991"},
+        Rejection{momentsWithout("/impact", "communityUnits"), "moments.impact.communityUnits", "is required"},
+        Rejection{momentsWith("/impact/communityUnits", 2), "moments.impact.communityUnits",
+                  "is less than memberUnits (the community includes the member)"}));
 
 TEST(MomentsIngest, ARejectedPayloadKeepsTheLastGoodMomentsAndSaysWhy) {
   Core core = testing::loadedCore();

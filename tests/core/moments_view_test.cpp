@@ -85,7 +85,27 @@ TEST(MomentsView, LoadingUntilMomentsProgramAndMemberAreAllThere) {
   for (const json& view : {json::parse(momentsViewJson(nullptr, &kProgram, &member, day("2026-11-23"), {}, nullptr, std::nullopt)),
                            json::parse(momentsViewJson(&moments, nullptr, &member, day("2026-11-23"), {}, nullptr, std::nullopt)),
                            json::parse(momentsViewJson(&moments, &kProgram, nullptr, day("2026-11-23"), {}, nullptr, std::nullopt))})
-    EXPECT_EQ(view, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[]})"));
+    EXPECT_EQ(view, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null})"));
+}
+
+// The impact counter: shown as the backend counts it, beside the cards.
+
+TEST(MomentsView, TheImpactCounterIsTheBackendsCountAndNotACard) {
+  const Moments moments = parseMoments(testing::kMomentsJson).value();
+  const Member member = ada();
+  const json view = json::parse(momentsViewJson(&moments, &kProgram, &member, day("2026-11-23"), {}, nullptr, std::nullopt));
+  EXPECT_EQ(view["impact"], json::parse(R"({"label":"trees planted","memberUnits":3,"communityUnits":14820})"));
+  EXPECT_EQ(cardOf(view["cards"], "impact"), nullptr);
+}
+
+TEST(MomentsView, NoCounterWithoutOneOrWhileLoading) {
+  const Moments moments = quietMoments();
+  const Member member = ada();
+  EXPECT_EQ(json::parse(momentsViewJson(&moments, &kProgram, &member, day("2026-11-23"), {}, nullptr, std::nullopt))["impact"],
+            nullptr);
+  const Moments counted = parseMoments(testing::kMomentsJson).value();
+  EXPECT_EQ(json::parse(momentsViewJson(&counted, nullptr, &member, day("2026-11-23"), {}, nullptr, std::nullopt))["impact"],
+            nullptr);
 }
 
 // Surprises.

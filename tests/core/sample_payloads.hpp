@@ -64,7 +64,8 @@ inline const std::string kMomentsJson = R"({
     {"tierId": "summit", "title": "Birthday gift", "description": "A free enamel mug"}
   ],
   "expiryReminderDays": 30,
-  "dismissed": ["expiring:2026-12-05", "surprise:sg_00"]
+  "dismissed": ["expiring:2026-12-05", "surprise:sg_00"],
+  "impact": {"label": "trees planted", "memberUnits": 3, "communityUnits": 14820}
 })";
 
 // A core with the sample program, member (1240 points, Trailblazer) and rewards.

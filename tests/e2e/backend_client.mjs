@@ -38,5 +38,6 @@ export function backendClient(serverUrl) {
     rewards: (memberId) => all('/v1/rewards', memberId),
     activity: (memberId) => all('/v1/activity', memberId),
     games: (memberId) => get('/v1/games', memberId),
+    moments: (memberId) => get('/v1/moments', memberId),
   };
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
+import { backendClient } from './backend_client.mjs';
 import { useDemoStore, editSeedFile, openStore, screenshotDir } from './store_harness.mjs';
 
 const env = useDemoStore('moments', {
@@ -17,11 +18,13 @@ const env = useDemoStore('moments', {
   }),
 });
 
+const backend = backendClient(() => env.server.url);
+
 const cards = (widget) => widget.locator('.moment');
 const cardTexts = async (widget) => (await widget.locator('.moment-text').allTextContents()).map((text) => text.trim());
 
-async function openMember(t, member, viewport = VIEWPORTS.phone) {
-  const opened = await openStore(env, t, { member, viewport });
+async function openMember(t, member, viewport = VIEWPORTS.phone, { prepare } = {}) {
+  const opened = await openStore(env, t, { member, viewport, prepare });
   await opened.widget.getByRole('progressbar').waitFor();
   return opened;
 }
@@ -97,4 +100,27 @@ test('Katherine, five days before her tier year ends, sees the countdown with wh
   await countdown.waitFor();
   assert.match(await countdown.textContent(), /^Your tier year ends in 5 days: [\d,]+ points more reaches \w+, about \$[\d,]+ of shopping\./);
   await page.screenshot({ path: join(screenshotDir, 'moments-katherine-desktop.png'), fullPage: true });
+});
+
+test("the impact counter says the member's share and everyone's, as the backend counts them", async (t) => {
+  const { impact } = await backend.moments('m_katherine');
+  assert.ok(impact.memberUnits > 0 && impact.communityUnits > impact.memberUnits, JSON.stringify(impact));
+  const { page, widget } = await openMember(t, 'm_katherine');
+  const counter = widget.getByRole('region', { name: 'Your impact' });
+  await counter.waitFor();
+  const number = (n) => new Intl.NumberFormat('en').format(n);
+  assert.equal(await counter.locator('.impact-yours').textContent(), `${number(impact.memberUnits)} ${impact.label} thanks to you`);
+  assert.equal(await counter.locator('.impact-everyone').textContent(), `${number(impact.communityUnits)} by all members together`);
+  await page.screenshot({ path: join(screenshotDir, 'moments-impact-katherine-phone.png'), fullPage: true });
+});
+
+test('a program without an impact counter shows none', async (t) => {
+  const { widget } = await openMember(t, 'm_grace', VIEWPORTS.desktop, {
+    prepare: (page) => page.route('**/v1/moments', async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, json: { ...(await response.json()), impact: null } });
+    }),
+  });
+  await widget.locator('.moment').first().waitFor();
+  assert.equal(await widget.getByRole('region', { name: 'Your impact' }).count(), 0);
 });

@@ -3,7 +3,8 @@
 // worth something, surprise bonuses, their birthday and the offer for it, and
 // the moments they already waved away. Ingested from GET /v1/moments.
 //
-// Every field below is required (birthMonth may be null); unknown top-level
+// Every field below is required (birthMonth may be null) but impact, which
+// older backends do not send and programs need not have; unknown top-level
 // fields are ignored, so the backend can add some before the widget reads
 // them. Birthday offers for a tier the program does not have are kept but
 // never shown: the program and the moments are read separately, in any
@@ -37,6 +38,14 @@ using Incentive = MomentItem;
 using Surprise = MomentItem;
 using BirthdayOffer = MomentItem;
 
+// The program's purpose counter ("trees planted"): the member's share and
+// everyone's. The backend counts; the widget only shows.
+struct Impact {
+  std::string label;               // what a unit is, plural: "trees planted"
+  std::int64_t memberUnits = 0;    // >= 0
+  std::int64_t communityUnits = 0; // >= memberUnits: the community includes the member
+};
+
 struct Moments {
   std::vector<Incentive> incentives;          // at most kMaxIncentives
   std::vector<Surprise> surprises;            // at most kMaxSurprises, oldest first
@@ -44,6 +53,7 @@ struct Moments {
   std::vector<BirthdayOffer> birthdayOffers;  // one per tier at most
   std::int64_t expiryReminderDays = 30;       // 1..365: how early an expiry is worth a card
   std::vector<std::string> dismissed;         // moment keys dismissed or acknowledged, on any device
+  std::optional<Impact> impact;               // absent or null: the program counts none
 
   static constexpr std::size_t kMaxIncentives = 50;
   static constexpr std::size_t kMaxSurprises = 20;

@@ -19,7 +19,10 @@
 //     ...by kind: surprise {"points"}; expiring {"points", "daysLeft",
 //     "affordableCount": n | null (null until the catalog is loaded)};
 //     countdown {"daysLeft"}
-//   }]
+//   }],
+//   "impact": null | {"label", "memberUnits", "communityUnits"}
+//                                              // the program's purpose counter, when
+//                                              // it has one: not a card, never dismissed
 // }
 //
 // Cards, most important first: what the member already has (a gift waiting
