@@ -113,7 +113,7 @@ test('a prize changed on the way is flagged as not verified, and only the real o
   assert.match(await verdict.textContent(), /The prize shown is not the one the seeds draw/);
   await page.screenshot({ path: join(screenshotDir, 'games-wheel-tampered-desktop.png') });
   assert.ok(events.some((e) => e.type === 'kindred:error' && e.detail.code === 'unverified'));
-  assert.equal(await widget.locator('canvas.celebration').isHidden(), true, 'no confetti for an unverified win');
+  assert.equal(await widget.locator('.games canvas.celebration').isHidden(), true, 'no confetti for an unverified win');
   assert.equal((await backend.member(member)).points, before.points + real.pointsWon, 'the backend credited its own draw');
 });
 
@@ -260,7 +260,7 @@ test('with reduced motion the wheel goes straight to its result, without confett
   await widget.getByRole('button', { name: 'Spin the wheel' }).click();
   // A spin with motion takes at least 3 s; without, the answer is the result.
   await outcome(widget, 2500);
-  assert.equal(await widget.locator('canvas.celebration').isHidden(), true);
+  assert.equal(await widget.locator('.games canvas.celebration').isHidden(), true);
 });
 
 test('a spin whose answer never comes stops with a message; trying again plays once, with the same key', async (t) => {
