@@ -257,7 +257,7 @@ std::string Arcade::playViewJson(std::string_view gameId) const {
         .endObject();
     // Where in its segment the wheel stops: from the play's digest, so it is
     // the same on every replay of the animation and needs no client choice.
-    out.key("landingFraction").number(digest[31] / 255.0);
+    out.key("landingFraction").decimal(digest[31] / 255.0, 4);
     if (intent.kind == GameKind::Memory) {
       const Game* game = find(intent.gameId);
       out.integers("deck", shuffledDeck(game ? game->pairs : 0, digest));
@@ -306,7 +306,7 @@ std::string Arcade::quizViewJson(double nowMs) const {
     for (const std::string& option : question.options) out.string(option);
     out.endArray().endObject().field("timeLimitMs", question.timeLimitSeconds * 1000).key("timeRemainingMs");
     const double remaining = quiz.timeRemainingMs(nowMs);
-    if (remaining == QuizSession::kNoTimeLimit) out.null(); else out.number(remaining);
+    if (remaining == QuizSession::kNoTimeLimit) out.null(); else out.decimal(remaining, 0);
   }
   if (quiz.judged()) out.field("score", quiz.score()).integers("correctOptions", quiz.correctOptions());
   return out.endObject().take();

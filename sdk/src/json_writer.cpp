@@ -1,10 +1,13 @@
 #include "json_writer.hpp"
 
 #include <cmath>
-
-#include <nlohmann/json.hpp>
+#include <string>
 
 namespace kindred {
+
+// Every integer up to 2^53 is a double exactly.
+constexpr std::int64_t kMaxExactInteger = 9007199254740992;
+
 namespace {
 
 // Bytes of the well-formed UTF-8 sequence that starts text[at], or, for a
@@ -112,13 +115,30 @@ JsonWriter& JsonWriter::integer(std::int64_t number) {
   return *this;
 }
 
-JsonWriter& JsonWriter::number(double value) {
-  if (!std::isfinite(value)) return null();
+JsonWriter& JsonWriter::decimal(double value, int places) {
+  std::int64_t scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  const double scaled = std::round(value * static_cast<double>(scale));
+  if (!(std::fabs(scaled) <= static_cast<double>(kMaxExactInteger))) return null();  // NaN fails too
+  auto units = static_cast<std::int64_t>(scaled);
   separate();
-  // nlohmann's Grisu2 (the one its serializer uses): no printf in the wasm.
-  char buffer[64];
-  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  if (units < 0) {
+    out_ += '-';
+    units = -units;
+  }
+  out_ += std::to_string(units / scale);
+  std::int64_t fraction = units % scale;
+  if (fraction != 0) {
+    int digits = places;
+    while (fraction % 10 == 0) {
+      fraction /= 10;
+      --digits;
+    }
+    const std::string text = std::to_string(fraction);
+    out_ += '.';
+    out_.append(static_cast<std::size_t>(digits) - text.size(), '0');
+    out_ += text;
+  }
   afterValue_ = true;
   return *this;
 }

@@ -71,7 +71,7 @@ std::string progressViewJson(const std::optional<Program>& program,
         .field("max", progress.barMax)
         .field("value", std::clamp(progress.qualifyingPoints, progress.barMin, progress.barMax))
         .key("fraction")
-        .number(progress.fraction)
+        .decimal(progress.fraction, 4)
         .endObject();
   } else {
     out.null();

@@ -58,11 +58,36 @@ TEST(JsonWriter, StringsReadBackAsNlohmannsReplaceHandlerWroteThem) {
   }
 }
 
-TEST(JsonWriter, NumbersAsTheSerializerWroteThem) {
-  for (const double value : {0.0, -0.0, 0.5, 0.88, 1.0, 1500.0, 1.0 / 3.0, 1e21, 1e-7, 9007199254740993.0,
-                             std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
-    EXPECT_EQ(JsonWriter().number(value).take(), json(value).dump()) << value;
+TEST(JsonWriter, DecimalsRoundToTheirPlacesWithoutTrailingZeros) {
+  const auto decimal = [](double value, int places) { return JsonWriter().decimal(value, places).take(); };
+  EXPECT_EQ(decimal(0.88, 4), "0.88");
+  EXPECT_EQ(decimal(0.0, 4), "0");
+  EXPECT_EQ(decimal(-0.0, 4), "0");
+  EXPECT_EQ(decimal(1.0, 4), "1");
+  EXPECT_EQ(decimal(1.0 / 3.0, 4), "0.3333");
+  EXPECT_EQ(decimal(2.0 / 3.0, 4), "0.6667");
+  EXPECT_EQ(decimal(0.99996, 4), "1");
+  EXPECT_EQ(decimal(0.0501, 4), "0.0501");
+  EXPECT_EQ(decimal(0.00004, 4), "0");
+  EXPECT_EQ(decimal(-1.25, 1), "-1.3");   // half away from zero, as std::round
+  EXPECT_EQ(decimal(-0.5, 4), "-0.5");
+  EXPECT_EQ(decimal(19000.4, 0), "19000");
+  EXPECT_EQ(decimal(10999.5, 0), "11000");
+  EXPECT_EQ(decimal(128.0 / 255.0, 4), "0.502");
+  EXPECT_EQ(decimal(9007199254740992.0, 0), "9007199254740992");
+  EXPECT_EQ(decimal(9007199254740994.0, 0), "null");
+  EXPECT_EQ(decimal(1e11, 4), "100000000000");
+  EXPECT_EQ(decimal(1e12, 4), "null");  // 10^16 ten-thousandths: not exact
+  EXPECT_EQ(decimal(std::numeric_limits<double>::quiet_NaN(), 2), "null");
+  EXPECT_EQ(decimal(-std::numeric_limits<double>::infinity(), 2), "null");
+  // Whatever it writes is JSON that reads back within half a unit of the last place.
+  for (const double value : {0.123456, 12.5, 1e-9, 123456.789}) {
+    const json read = json::parse(decimal(value, 4));
+    EXPECT_NEAR(read.get<double>(), value, 0.00005) << value;
   }
+}
+
+TEST(JsonWriter, IntegersAsTheSerializerWroteThem) {
   for (const std::int64_t value : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{9007199254740991},
                                    std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}) {
     EXPECT_EQ(JsonWriter().integer(value).take(), json(value).dump()) << value;
