@@ -160,7 +160,10 @@ function createWidgetClass() {
       const body = JSON.stringify({ type, subject, value });  // undefined fields are left out
       const command = { method: 'POST', path: '/v1/events', idempotencyKey: `event-${randomHex(16)}`, body };
       const answer = await this.#send(command, { kind: 'event', subject: type, name: type });
-      if (answer.status === 201) return JSON.parse(answer.body);
+      if (answer.status === 201) {
+        this.#readMoments();  // the event may be a challenge's step
+        return JSON.parse(answer.body);
+      }
       if (answer.status === 0 || answer.status === 429 || answer.status >= 500) return null;
       throw errorFromAnswer(answer);
     }
@@ -284,6 +287,19 @@ function createWidgetClass() {
         if (core !== this.#core) return;
         this.#transportError = error;
         this.#emitError(error);
+      }
+      if (core === this.#core) this.#render();
+    }
+
+    // GET /v1/moments again, after an event the page reported: the backend
+    // counts challenge steps and awards badges, so the screen follows it.
+    async #readMoments() {
+      const core = this.#core;
+      try {
+        const body = await this.#transport().get('/v1/moments');
+        if (core === this.#core) this.#ingest('moments', body);
+      } catch (error) {
+        if (core === this.#core) this.#emitError(error);
       }
       if (core === this.#core) this.#render();
     }

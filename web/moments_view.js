@@ -3,8 +3,8 @@
 // which cards show and in what order; this file only says them and wires
 // their buttons: a surprise is acknowledged with thanks (and confetti, once),
 // every other card can be dismissed, and an expiry reminder links to the
-// rewards the member can redeem now. Below them, the program's impact
-// counter, when it has one.
+// rewards the member can redeem now. Below them, the member's challenges,
+// their badge shelf and the program's impact counter, when there are any.
 
 import { h } from './dom.js';
 import { createCelebration } from './celebration.js';
@@ -24,7 +24,29 @@ export function createMomentsView(t, host) {
   const impactEveryone = h('p', { class: 'impact-everyone' });
   const impact = h('section', { class: 'impact', part: 'impact', 'aria-label': t('impact.title'), hidden: true },
     h('h3', { class: 'moments-title' }, t('impact.title')), impactYours, impactEveryone);
-  const root = h('div', { class: 'moments-area' }, forYou, impact);
+  // Challenges the host page or backend reports steps of, and the badges won.
+  const challengeList = h('ul', { class: 'challenges' });
+  const challenges = h('section', { class: 'challenges-section', part: 'challenges', 'aria-label': t('challenges.title'), hidden: true },
+    h('h3', { class: 'moments-title' }, t('challenges.title')), challengeList);
+  const badgeList = h('ul', { class: 'badges' });
+  const badges = h('section', { class: 'badges-section', part: 'badges', 'aria-label': t('badges.title'), hidden: true },
+    h('h3', { class: 'moments-title' }, t('badges.title')), badgeList);
+  const root = h('div', { class: 'moments-area' }, forYou, challenges, badges, impact);
+
+  function challenge(c) {
+    const fill = h('div', { class: 'bar-fill' });
+    fill.style.transform = `scaleX(${c.progress / c.steps})`;
+    const meta = c.completed ? t('challenges.done', { badge: c.badgeTitle })
+      : [t('challenges.progress', { progress: c.progress, steps: c.steps }),
+        c.daysLeft === null ? null : t('challenges.ends', { daysLeft: c.daysLeft }),
+        t('challenges.badge', { badge: c.badgeTitle })].filter(Boolean).join(' · ');
+    return h('li', { class: `challenge${c.completed ? ' challenge-done' : ''}`, 'data-challenge': c.id },
+      h('p', { class: 'challenge-title' }, c.title),
+      ...(c.description ? [h('p', { class: 'challenge-description' }, c.description)] : []),
+      // Drawn only: the line under it says the same in words ("3 of 5").
+      h('div', { class: 'bar', 'aria-hidden': 'true' }, fill),
+      h('p', { class: 'challenge-meta' }, meta));
+  }
   const celebrated = new Set();  // surprise keys already thrown confetti for, this session
 
   function card(moment) {
@@ -57,6 +79,12 @@ export function createMomentsView(t, host) {
       const cards = view?.status === 'ready' ? view.cards : [];
       list.replaceChildren(...cards.map(card));
       forYou.hidden = cards.length === 0;
+      const open = view?.status === 'ready' ? view.challenges : [];
+      challengeList.replaceChildren(...open.map(challenge));
+      challenges.hidden = open.length === 0;
+      const won = view?.status === 'ready' ? view.badges : [];
+      badgeList.replaceChildren(...won.map((badge) => h('li', { class: 'badge', 'data-badge': badge.id }, badge.title)));
+      badges.hidden = won.length === 0;
       const counter = view?.impact;
       impact.hidden = !counter;
       if (counter) {

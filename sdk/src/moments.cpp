@@ -70,6 +70,47 @@ std::optional<InputError> readImpact(const nlohmann::json& node, Impact& impact)
   return r.error();
 }
 
+std::optional<InputError> readChallenge(const nlohmann::json& node, const std::string& path, Challenge& challenge) {
+  JsonReader r(node, path);
+  r.string("id", challenge.id, Presence::Required);
+  r.string("title", challenge.title, Presence::Required);
+  r.string("description", challenge.description, Presence::Required, /*allowEmpty=*/true);
+  r.integer("steps", challenge.steps, Presence::Required, 1, 1000);
+  r.integer("progress", challenge.progress, Presence::Required, 0, challenge.steps);
+  // Null or absent: the challenge has no deadline ("ever"). The backend's
+  // "completed" is not read: it is progress == steps, which the core checks.
+  r.date("windowEndsOn", challenge.windowEndsOn, Presence::Optional);
+  const auto badge = r.ok() ? node.find("badge") : node.end();
+  if (badge == node.end()) {
+    r.fail("badge", "is required");
+  } else {
+    JsonReader b(*badge, r.fieldPath("badge"));
+    b.string("title", challenge.badgeTitle, Presence::Required);
+    if (!b.ok()) return b.error();
+  }
+  return r.error();
+}
+
+// The badge shelf and the challenges, when the backend sends them (the
+// cards above work without).
+std::optional<InputError> readChallengesAndBadges(JsonReader& r, Moments& moments) {
+  r.array("challenges", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+    if (moments.challenges.size() == Moments::kMaxChallenges)
+      return std::optional<InputError>(InputError{path, "is more than the 20 challenges allowed"});
+    return readChallenge(node, path, moments.challenges.emplace_back());
+  });
+  r.array("badges", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+    if (moments.badges.size() == Moments::kMaxBadges)
+      return std::optional<InputError>(InputError{path, "is more than the 200 badges allowed"});
+    Badge& badge = moments.badges.emplace_back();
+    JsonReader b(node, path);
+    b.string("id", badge.id, Presence::Required);
+    b.string("title", badge.title, Presence::Required);
+    return b.error();
+  });
+  return r.error();
+}
+
 }  // namespace
 
 Result<Moments> parseMoments(std::string_view json) {
@@ -93,6 +134,7 @@ Result<Moments> parseMoments(std::string_view json) {
   const auto impact = doc.find("impact");
   if (impact != doc.end() && !impact->is_null())
     if (auto problem = readImpact(*impact, moments.impact.emplace())) return *problem;
+  if (auto problem = readChallengesAndBadges(r, moments)) return *problem;
   return moments;
 }
 

@@ -1,6 +1,7 @@
 #include "kindred/moments_view.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "kindred/catalog_view.hpp"
 #include "kindred/progress.hpp"
@@ -160,6 +161,39 @@ void writeCards(JsonWriter& out, const Moments& moments, const Program& program,
   }
 }
 
+// Challenges still open, the nearest deadline first (one that ends today
+// before one with a week left, those with none last), then the ones done.
+// A window that is over and not completed is the backend's stale count:
+// its next window starts from zero, so it is left out rather than shown lost.
+void writeChallenges(JsonWriter& out, const std::vector<Challenge>& challenges, CalendarDate today) {
+  const std::int64_t todayDay = today.daysSinceEpoch();
+  constexpr std::int64_t kDone = INT64_MAX, kNoDeadline = INT64_MAX - 1;
+  std::vector<std::pair<std::int64_t, const Challenge*>> order;
+  for (const Challenge& challenge : challenges) {
+    const std::int64_t ends = challenge.windowEndsOn ? challenge.windowEndsOn->daysSinceEpoch() : kNoDeadline;
+    if (ends < todayDay && !challenge.completed()) continue;
+    // Inserted in order (stable: the backend's order among equals); at most
+    // 20 of them, and no sort instantiation for the wasm to carry.
+    const std::int64_t rank = challenge.completed() ? kDone : ends;
+    const auto at = std::find_if(order.begin(), order.end(), [&](const auto& entry) { return entry.first > rank; });
+    order.emplace(at, rank, &challenge);
+  }
+  for (const auto& [ends, challenge] : order) {
+    out.beginObject()
+        .field("id", challenge->id)
+        .field("title", challenge->title)
+        .field("description", challenge->description)
+        .field("steps", challenge->steps)
+        .field("progress", challenge->progress)
+        .field("completed", challenge->completed())
+        .field("badgeTitle", challenge->badgeTitle)
+        .key("daysLeft");
+    if (challenge->completed() || !challenge->windowEndsOn) out.null();
+    else out.integer(ends - todayDay);
+    out.endObject();
+  }
+}
+
 }  // namespace
 
 std::string momentsViewJson(const Moments* moments, const Program* program, const Member* member,
@@ -183,7 +217,12 @@ std::string momentsViewJson(const Moments* moments, const Program* program, cons
   } else {
     out.null();
   }
-  return out.endObject().take();
+  out.key("challenges").beginArray();
+  if (ready) writeChallenges(out, moments->challenges, today);
+  out.endArray().key("badges").beginArray();
+  if (ready)
+    for (const Badge& badge : moments->badges) out.beginObject().field("id", badge.id).field("title", badge.title).endObject();
+  return out.endArray().endObject().take();
 }
 
 }  // namespace kindred

@@ -87,7 +87,7 @@ TEST(CoreMoments, EveryCardKindHasItsShape) {
 TEST(CoreMoments, LoadingUntilProgramMemberAndMomentsArrive) {
   Core core;
   const json empty = view(core);
-  EXPECT_EQ(empty, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null})"));
+  EXPECT_EQ(empty, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null,"challenges":[],"badges":[]})"));
   ASSERT_FALSE(core.ingest("moments", testing::kMomentsJson));
   EXPECT_EQ(view(core)["status"], "loading");
   ASSERT_FALSE(core.ingest("program", testing::kProgramJson));

@@ -48,6 +48,36 @@ TEST(MomentsIngest, ReadsTheWholePayload) {
   EXPECT_EQ(m.impact->communityUnits, 14820);
 }
 
+TEST(MomentsIngest, ReadsChallengesAndTheBadgeShelf) {
+  const Moments m = parseMoments(testing::kMomentsJson).value();
+  ASSERT_EQ(m.challenges.size(), 2u);
+  EXPECT_EQ(m.challenges[0].id, "walk-5-days");
+  EXPECT_EQ(m.challenges[0].steps, 5);
+  EXPECT_EQ(m.challenges[0].progress, 3);
+  EXPECT_EQ(m.challenges[0].windowEndsOn->toString(), "2026-11-29");
+  EXPECT_EQ(m.challenges[0].badgeTitle, "Five-day walker");
+  EXPECT_FALSE(m.challenges[0].completed());
+  EXPECT_TRUE(m.challenges[1].completed());
+  ASSERT_EQ(m.badges.size(), 1u);
+  EXPECT_EQ(m.badges[0].title, "Trusted reviewer");
+}
+
+TEST(MomentsIngest, ChallengesWithoutADeadlineAndBackendsWithoutChallengesAreFine) {
+  for (const std::string& payload : {momentsWith("/challenges/0/windowEndsOn", nullptr),
+                                     momentsWithout("/challenges/0", "windowEndsOn")}) {
+    const auto ever = parseMoments(payload);
+    ASSERT_TRUE(ever) << ever.error().message();
+    EXPECT_FALSE(ever.value().challenges[0].windowEndsOn);
+  }
+  json older = json::parse(testing::kMomentsJson);
+  older.erase("challenges");
+  older.erase("badges");
+  const auto parsed = parseMoments(older.dump());
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_TRUE(parsed.value().challenges.empty());
+  EXPECT_TRUE(parsed.value().badges.empty());
+}
+
 TEST(MomentsIngest, AProgramWithoutAnImpactCounterSendsNullOrNothing) {
   for (const std::string& payload : {momentsWith("/impact", nullptr), momentsWithout("", "impact")}) {
     const auto parsed = parseMoments(payload);
@@ -198,7 +228,22 @@ INSTANTIATE_TEST_SUITE_P(
                   "expected an integer from 0 to 9007199254740991"},
         Rejection{momentsWithout("/impact", "communityUnits"), "moments.impact.communityUnits", "is required"},
         Rejection{momentsWith("/impact/communityUnits", 2), "moments.impact.communityUnits",
-                  "is less than memberUnits (the community includes the member)"}));
+                  "is less than memberUnits (the community includes the member)"},
+        // Challenges and badges: optional lists, whole and consistent items.
+        Rejection{momentsWith("/challenges", json::object()), "moments.challenges", "expected an array"},
+        Rejection{momentsWithout("/challenges/0", "title"), "moments.challenges[0].title", "is required"},
+        Rejection{momentsWith("/challenges/0/steps", 0), "moments.challenges[0].steps", "expected an integer from 1 to 1000"},
+        Rejection{momentsWith("/challenges/0/progress", 6), "moments.challenges[0].progress", "expected an integer from 0 to 5"},
+        Rejection{momentsWith("/challenges/0/progress", -1), "moments.challenges[0].progress", "expected an integer from 0 to 5"},
+        Rejection{momentsWith("/challenges/1/windowEndsOn", "2026-11-31"), "moments.challenges[1].windowEndsOn", kDate},
+        Rejection{momentsWithout("/challenges/1", "badge"), "moments.challenges[1].badge", "is required"},
+        Rejection{momentsWith("/challenges/1/badge", "Trusted reviewer"), "moments.challenges[1].badge", "expected an object"},
+        Rejection{momentsWith("/challenges/1/badge/title", ""), "moments.challenges[1].badge.title", "must not be empty"},
+        Rejection{withTooMany("challenges", json::parse(testing::kMomentsJson)["challenges"][0], 21), "moments.challenges[20]",
+                  "is more than the 20 challenges allowed"},
+        Rejection{momentsWith("/badges", "reviewer"), "moments.badges", "expected an array"},
+        Rejection{momentsWith("/badges/0/title", nullptr), "moments.badges[0].title", "expected a string"},
+        Rejection{momentsWithout("/badges/0", "id"), "moments.badges[0].id", "is required"}));
 
 TEST(MomentsIngest, ARejectedPayloadKeepsTheLastGoodMomentsAndSaysWhy) {
   Core core = testing::loadedCore();

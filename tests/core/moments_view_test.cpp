@@ -85,7 +85,7 @@ TEST(MomentsView, LoadingUntilMomentsProgramAndMemberAreAllThere) {
   for (const json& view : {json::parse(momentsViewJson(nullptr, &kProgram, &member, day("2026-11-23"), {}, nullptr, std::nullopt)),
                            json::parse(momentsViewJson(&moments, nullptr, &member, day("2026-11-23"), {}, nullptr, std::nullopt)),
                            json::parse(momentsViewJson(&moments, &kProgram, nullptr, day("2026-11-23"), {}, nullptr, std::nullopt))})
-    EXPECT_EQ(view, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null})"));
+    EXPECT_EQ(view, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null,"challenges":[],"badges":[]})"));
 }
 
 // The impact counter: shown as the backend counts it, beside the cards.
@@ -106,6 +106,70 @@ TEST(MomentsView, NoCounterWithoutOneOrWhileLoading) {
   const Moments counted = parseMoments(testing::kMomentsJson).value();
   EXPECT_EQ(json::parse(momentsViewJson(&counted, nullptr, &member, day("2026-11-23"), {}, nullptr, std::nullopt))["impact"],
             nullptr);
+}
+
+// Challenges and the badge shelf.
+
+Challenge challenge(const char* id, std::int64_t progress, std::int64_t steps, std::optional<const char*> ends) {
+  Challenge c;
+  c.id = id;
+  c.title = id;
+  c.steps = steps;
+  c.progress = progress;
+  if (ends) c.windowEndsOn = day(*ends);
+  c.badgeTitle = std::string(id) + " badge";
+  return c;
+}
+
+std::vector<std::string> challengeIds(const json& view) {
+  std::vector<std::string> ids;
+  for (const json& c : view["challenges"]) ids.push_back(c["id"]);
+  return ids;
+}
+
+json viewOn(const Moments& moments, const char* today) {
+  const Member member = ada();
+  return json::parse(momentsViewJson(&moments, &kProgram, &member, day(today), {}, nullptr, std::nullopt));
+}
+
+TEST(MomentsView, OpenChallengesByNearestDeadlineThenNoneThenDone) {
+  Moments moments = quietMoments();
+  moments.challenges = {challenge("done", 3, 3, "2026-11-30"), challenge("ever", 1, 10, std::nullopt),
+                        challenge("month", 1, 3, "2026-11-30"), challenge("week", 3, 5, "2026-11-29"),
+                        challenge("today", 4, 5, "2026-11-23")};
+  const json view = viewOn(moments, "2026-11-23");
+  EXPECT_EQ(challengeIds(view), (std::vector<std::string>{"today", "week", "month", "ever", "done"}));
+  EXPECT_EQ(view["challenges"][0]["daysLeft"], 0);
+  EXPECT_EQ(view["challenges"][1]["daysLeft"], 6);
+  EXPECT_EQ(view["challenges"][3]["daysLeft"], nullptr);
+  EXPECT_EQ(view["challenges"][4]["daysLeft"], nullptr);
+  EXPECT_EQ(view["challenges"][4]["completed"], true);
+  EXPECT_EQ(view["challenges"][1], json::parse(R"({"id":"week","title":"week","description":"","steps":5,"progress":3,
+      "completed":false,"badgeTitle":"week badge","daysLeft":6})"));
+}
+
+TEST(MomentsView, DaysLeftCountAcrossMonthAndYearEnds) {
+  Moments moments = quietMoments();
+  moments.challenges = {challenge("new-year-week", 0, 5, "2027-01-03")};
+  EXPECT_EQ(viewOn(moments, "2026-12-28")["challenges"][0]["daysLeft"], 6);
+  EXPECT_EQ(viewOn(moments, "2026-12-31")["challenges"][0]["daysLeft"], 3);
+  moments.challenges = {challenge("leap-month", 0, 3, "2028-02-29")};
+  EXPECT_EQ(viewOn(moments, "2028-02-01")["challenges"][0]["daysLeft"], 28);
+}
+
+TEST(MomentsView, AWindowThatEndedUnfinishedIsLeftOutButAWonBadgeStays) {
+  Moments moments = quietMoments();
+  moments.challenges = {challenge("last-week", 4, 5, "2026-11-22"), challenge("won-last-week", 5, 5, "2026-11-22")};
+  EXPECT_EQ(challengeIds(viewOn(moments, "2026-11-23")), (std::vector<std::string>{"won-last-week"}));
+  // The same data on the window's last day (the member's own calendar) still shows it.
+  EXPECT_EQ(challengeIds(viewOn(moments, "2026-11-22")), (std::vector<std::string>{"last-week", "won-last-week"}));
+}
+
+TEST(MomentsView, TheBadgeShelfKeepsTheBackendsNewestFirstOrder) {
+  Moments moments = quietMoments();
+  moments.badges = {{"b2", "Newest"}, {"b1", "Oldest"}};
+  EXPECT_EQ(viewOn(moments, "2026-11-23")["badges"], json::parse(R"([{"id":"b2","title":"Newest"},{"id":"b1","title":"Oldest"}])"));
+  EXPECT_EQ(viewOn(quietMoments(), "2026-11-23")["badges"], json::array());
 }
 
 // Surprises.

@@ -65,7 +65,16 @@ inline const std::string kMomentsJson = R"({
   ],
   "expiryReminderDays": 30,
   "dismissed": ["expiring:2026-12-05", "surprise:sg_00"],
-  "impact": {"label": "trees planted", "memberUnits": 3, "communityUnits": 14820}
+  "impact": {"label": "trees planted", "memberUnits": 3, "communityUnits": 14820},
+  "challenges": [
+    {"id": "walk-5-days", "title": "Walk 5 days this week", "description": "Any walk counts.", "eventType": "walk-day",
+     "steps": 5, "progress": 3, "window": "week", "windowEndsOn": "2026-11-29",
+     "badge": {"id": "five-day-walker", "title": "Five-day walker"}, "completed": false},
+    {"id": "reviews-3", "title": "Write 3 reviews", "description": "", "eventType": "review-written",
+     "steps": 3, "progress": 3, "window": "month", "windowEndsOn": "2026-11-30",
+     "badge": {"id": "reviewer", "title": "Trusted reviewer"}, "completed": true}
+  ],
+  "badges": [{"id": "reviewer", "title": "Trusted reviewer", "earnedAt": "2026-11-20T10:00:00Z"}]
 })";
 
 // A core with the sample program, member (1240 points, Trailblazer) and rewards.

@@ -124,3 +124,27 @@ test('a program without an impact counter shows none', async (t) => {
   await widget.locator('.moment').first().waitFor();
   assert.equal(await widget.getByRole('region', { name: 'Your impact' }).count(), 0);
 });
+
+test('review steps the host page reports move the challenge on, and the last one puts the badge on the shelf', async (t) => {
+  const before = (await backend.moments('m_katherine')).challenges.find((c) => c.id === 'write-3-reviews');
+  assert.ok(before && before.progress < before.steps, JSON.stringify(before));
+  const { page, widget } = await openMember(t, 'm_katherine');
+  const row = widget.locator('[data-challenge="write-3-reviews"]');
+  await row.waitFor();
+  assert.match(await row.locator('.challenge-meta').textContent(),
+    new RegExp(`^${before.progress} of ${before.steps} · ends (today|tomorrow|in \\d+ days) · badge: Trusted reviewer$`));
+  assert.equal(await widget.locator('[data-badge="trusted-reviewer"]').count(), 0);
+
+  for (let step = before.progress; step < before.steps; step += 1) {
+    const event = await page.evaluate((subject) => document.querySelector('kindred-widget')
+      .track('review-written', { subject }), `e2e-product-${step}`);
+    assert.equal(event.type, 'review-written');
+  }
+  await widget.locator('[data-challenge="write-3-reviews"].challenge-done').waitFor();
+  assert.equal(await row.locator('.challenge-meta').textContent(), 'Done! You earned the Trusted reviewer badge.');
+  assert.match(await row.locator('.bar-fill').getAttribute('style'), /scaleX\(1\)/);
+  await widget.getByRole('region', { name: 'Your badges' }).getByText('Trusted reviewer').waitFor();
+  const after = await backend.moments('m_katherine');
+  assert.equal(after.badges.filter((badge) => badge.id === 'trusted-reviewer').length, 1, 'earned once');
+  await page.screenshot({ path: join(screenshotDir, 'moments-challenges-katherine-phone.png'), fullPage: true });
+});

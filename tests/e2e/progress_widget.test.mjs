@@ -90,7 +90,7 @@ test('under the strict CSP the wasm runs and the widget is styled', async (t) =>
   const { page } = await openStore(t, { member: 'm_katherine' });
   await readProgress(page);
   // Styles come from a constructed stylesheet, which a style-src of 'self' allows.
-  const fill = await widget(page).locator('.bar-fill').evaluate((element) => getComputedStyle(element).backgroundColor);
+  const fill = await widget(page).locator('.progress .bar-fill').evaluate((element) => getComputedStyle(element).backgroundColor);
   assert.equal(fill, 'rgb(15, 118, 110)');
   // Inherited page styles (a serif body) do not leak into the widget.
   const font = await widget(page).locator('.nudge').evaluate((element) => getComputedStyle(element).fontFamily);

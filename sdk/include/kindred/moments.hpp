@@ -3,8 +3,9 @@
 // worth something, surprise bonuses, their birthday and the offer for it, and
 // the moments they already waved away. Ingested from GET /v1/moments.
 //
-// Every field below is required (birthMonth may be null) but impact, which
-// older backends do not send and programs need not have; unknown top-level
+// Every field below is required (birthMonth may be null) but impact,
+// challenges and badges, which older backends do not send and programs need
+// not have; unknown top-level
 // fields are ignored, so the backend can add some before the widget reads
 // them. Birthday offers for a tier the program does not have are kept but
 // never shown: the program and the moments are read separately, in any
@@ -46,6 +47,26 @@ struct Impact {
   std::int64_t communityUnits = 0; // >= memberUnits: the community includes the member
 };
 
+// A multi-step challenge ("walk 5 days this week"), counted by the backend
+// from events the host page or the backend reported; the badge comes with
+// the last step.
+struct Challenge {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::int64_t steps = 0;                   // 1..1000
+  std::int64_t progress = 0;                // 0..steps
+  std::optional<CalendarDate> windowEndsOn; // the window's last day; none: no deadline
+  std::string badgeTitle;
+  bool completed() const { return progress == steps; }
+};
+
+// A badge the member earned, newest first.
+struct Badge {
+  std::string id;
+  std::string title;
+};
+
 struct Moments {
   std::vector<Incentive> incentives;          // at most kMaxIncentives
   std::vector<Surprise> surprises;            // at most kMaxSurprises, oldest first
@@ -54,9 +75,13 @@ struct Moments {
   std::int64_t expiryReminderDays = 30;       // 1..365: how early an expiry is worth a card
   std::vector<std::string> dismissed;         // moment keys dismissed or acknowledged, on any device
   std::optional<Impact> impact;               // absent or null: the program counts none
+  std::vector<Challenge> challenges;          // absent: none; at most kMaxChallenges
+  std::vector<Badge> badges;                  // absent: none; at most kMaxBadges, newest first
 
   static constexpr std::size_t kMaxIncentives = 50;
   static constexpr std::size_t kMaxSurprises = 20;
+  static constexpr std::size_t kMaxChallenges = 20;
+  static constexpr std::size_t kMaxBadges = 200;
   // Ids become part of moment keys ("surprise:<id>"), which POST /v1/events
   // takes as a subject of at most 128 characters.
   static constexpr std::size_t kMaxIdBytes = 100;

@@ -20,9 +20,16 @@
 //     "affordableCount": n | null (null until the catalog is loaded)};
 //     countdown {"daysLeft"}
 //   }],
-//   "impact": null | {"label", "memberUnits", "communityUnits"}
+//   "impact": null | {"label", "memberUnits", "communityUnits"},
 //                                              // the program's purpose counter, when
 //                                              // it has one: not a card, never dismissed
+//   "challenges": [{"id", "title", "description", "steps", "progress",
+//                   "completed", "badgeTitle", "daysLeft": n | null}],
+//                                              // open ones by nearest deadline (daysLeft
+//                                              // 0: the window's last day; null: none),
+//                                              // then completed; a window that ended
+//                                              // unfinished is left out
+//   "badges": [{"id", "title"}]                // the shelf, newest first
 // }
 //
 // Cards, most important first: what the member already has (a gift waiting
