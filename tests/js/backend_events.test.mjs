@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { startServer } from './start_server.mjs';
-import { memberToken } from './member_tokens.mjs';
+import { memberToken, getMemberJson } from './member_tokens.mjs';
 import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-events-test-secret';
@@ -38,13 +38,7 @@ async function sendEvent(memberId, body, { key = randomUUID() } = {}) {
   });
 }
 
-async function getJson(memberId, pathAndQuery) {
-  const response = await fetch(new URL(pathAndQuery, server.url), {
-    headers: { Authorization: `Bearer ${await tokenFor(memberId)}` },
-  });
-  assert.equal(response.status, 200, pathAndQuery);
-  return response.json();
-}
+const getJson = (memberId, pathAndQuery) => getMemberJson(server.url, memberId, pathAndQuery);
 
 // Seconds-precision RFC 3339, `offsetSeconds` from now.
 const timeFromNow = (offsetSeconds) =>

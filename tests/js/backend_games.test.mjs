@@ -21,7 +21,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { repoRoot, startServer } from './start_server.mjs';
-import { memberToken } from './member_tokens.mjs';
+import { memberToken, getMemberJson } from './member_tokens.mjs';
 import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-games-test-secret';
@@ -75,13 +75,7 @@ const prizeTableHash = (prizes) => sha256Hex(prizes.map(({ id, label, points, we
 
 const tokenFor = (memberId, baseUrl = server.url) => memberToken(baseUrl, memberId);
 
-async function getJson(memberId, pathAndQuery, baseUrl = server.url) {
-  const response = await fetch(new URL(pathAndQuery, baseUrl), {
-    headers: { Authorization: `Bearer ${await tokenFor(memberId, baseUrl)}` },
-  });
-  assert.equal(response.status, 200, pathAndQuery);
-  return response.json();
-}
+const getJson = (memberId, pathAndQuery, baseUrl = server.url) => getMemberJson(baseUrl, memberId, pathAndQuery);
 
 const games = async (memberId, baseUrl) => (await getJson(memberId, 'v1/games', baseUrl)).games;
 const gameOf = async (memberId, gameId, baseUrl) =>

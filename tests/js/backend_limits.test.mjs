@@ -17,7 +17,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { startServer } from './start_server.mjs';
-import { memberToken } from './member_tokens.mjs';
+import { memberToken, getMemberJson } from './member_tokens.mjs';
 import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-limits-test-secret';
@@ -29,13 +29,7 @@ let alanToken;  // for raw requests, whose headers are written by hand
 
 const tokenFor = (memberId) => memberToken(server.url, memberId);
 
-async function getJson(memberId, pathAndQuery) {
-  const response = await fetch(new URL(pathAndQuery, server.url), {
-    headers: { Authorization: `Bearer ${await tokenFor(memberId)}` },
-  });
-  assert.equal(response.status, 200, pathAndQuery);
-  return response.json();
-}
+const getJson = (memberId, pathAndQuery) => getMemberJson(server.url, memberId, pathAndQuery);
 
 // Everything a write could change for the member: balance, activity, plays
 // left and commitments, and the catalog's stock.

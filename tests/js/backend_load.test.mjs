@@ -22,7 +22,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { startServer } from './start_server.mjs';
-import { memberToken } from './member_tokens.mjs';
+import { memberToken, getMemberJson } from './member_tokens.mjs';
 
 const SECRET = 'backend-load-test-secret';
 const MEMBERS = ['m_grace', 'm_ada', 'm_katherine', 'm_alan'];
@@ -43,13 +43,7 @@ async function startBackend(name, extraArgs) {
 
 // --- HTTP -------------------------------------------------------------------
 
-async function getJson(server, memberId, pathAndQuery) {
-  const response = await fetch(new URL(pathAndQuery, server.url), {
-    headers: { Authorization: `Bearer ${await memberToken(server.url, memberId)}` },
-  });
-  assert.equal(response.status, 200, pathAndQuery);
-  return response.json();
-}
+const getJson = (server, memberId, pathAndQuery) => getMemberJson(server.url, memberId, pathAndQuery);
 
 // Sends one write and reads its answer whole. `write`: {member, path, body, key}.
 async function send(server, write) {

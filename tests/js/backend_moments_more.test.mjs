@@ -19,7 +19,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { repoRoot, startServer } from './start_server.mjs';
-import { memberToken } from './member_tokens.mjs';
+import { memberToken, getMemberJson } from './member_tokens.mjs';
 import { expectProblem } from './expect_problem.mjs';
 
 const SECRET = 'backend-moments-more-test-secret';
@@ -47,13 +47,7 @@ let seededBy;
 
 const tokenFor = (memberId) => memberToken(server.url, memberId);
 
-async function getJson(memberId, pathAndQuery) {
-  const response = await fetch(new URL(pathAndQuery, server.url), {
-    headers: { Authorization: `Bearer ${await tokenFor(memberId)}` },
-  });
-  assert.equal(response.status, 200, pathAndQuery);
-  return response.json();
-}
+const getJson = (memberId, pathAndQuery) => getMemberJson(server.url, memberId, pathAndQuery);
 
 const moments = (memberId) => getJson(memberId, 'v1/moments');
 const momentsText = async (memberId) => (await fetch(new URL('v1/moments', server.url), {

@@ -14,3 +14,12 @@ export async function memberToken(baseUrl, memberId) {
   }
   return tokens.get(cacheKey);
 }
+
+/** GET `pathAndQuery` as the member; asserts a 200 and returns the parsed body. */
+export async function getMemberJson(baseUrl, memberId, pathAndQuery) {
+  const response = await fetch(new URL(pathAndQuery, baseUrl), {
+    headers: { Authorization: `Bearer ${await memberToken(baseUrl, memberId)}` },
+  });
+  assert.equal(response.status, 200, pathAndQuery);
+  return response.json();
+}
