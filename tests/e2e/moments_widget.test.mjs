@@ -5,11 +5,12 @@
 // countdown, and the next-incentive nudge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
 import { backendClient } from './backend_client.mjs';
-import { useDemoStore, editSeedFile, openStore, screenshotDir } from './store_harness.mjs';
+import { useDemoStore, editSeedFile, openStore, repoRoot, screenshotDir } from './store_harness.mjs';
 
 const env = useDemoStore('moments', {
   // Katherine's tier year ends in 5 days, for the countdown; the rest is the demo seed.
@@ -147,4 +148,38 @@ test('review steps the host page reports move the challenge on, and the last one
   const after = await backend.moments('m_katherine');
   assert.equal(after.badges.filter((badge) => badge.id === 'trusted-reviewer').length, 1, 'earned once');
   await page.screenshot({ path: join(screenshotDir, 'moments-challenges-katherine-phone.png'), fullPage: true });
+});
+
+test('hostile challenge, badge and impact strings stay text and stay inside the card on a phone', async (t) => {
+  const naughty = JSON.parse(readFileSync(join(repoRoot, '../shared/corpora/naughty-strings/blns.json'), 'utf8'))
+    .filter((text) => text.trim().length > 0);
+  const unbroken = 'W'.repeat(300);
+  const hostile = (i) => naughty[(i * 37) % naughty.length];
+  const { page, widget, problems } = await openMember(t, 'm_katherine', VIEWPORTS.phone, {
+    prepare: (page) => page.route('**/v1/moments', async (route) => {
+      const response = await route.fetch();
+      const moments = await response.json();
+      moments.challenges = moments.challenges.map((c, i) => ({ ...c, title: i ? hostile(i) : unbroken,
+        description: hostile(i + 10), badge: { ...c.badge, title: hostile(i + 20) } }));
+      moments.badges = [{ id: 'b1', title: unbroken, earnedAt: '2026-11-20T10:00:00Z' },
+        ...naughty.slice(0, 40).map((title, i) => ({ id: `n${i}`, title, earnedAt: '2026-11-20T10:00:00Z' }))];
+      moments.impact = { ...moments.impact, label: unbroken };
+      route.fulfill({ response, json: moments });
+    }),
+  });
+  const first = widget.locator('.challenge').first();
+  await first.waitFor();
+  assert.equal(await first.locator('.challenge-title').textContent(), unbroken, 'rendered as text');
+  assert.equal(await widget.locator('.badge').count(), 41);
+  assert.equal(await widget.locator('.badges script, .challenges script, .impact script, .badges img').count(), 0);
+  // Nothing is wider than the card it sits in.
+  const overflowing = await page.locator('kindred-widget').evaluate((host) => {
+    const card = host.shadowRoot.querySelector('.moments-area').getBoundingClientRect();
+    return [...host.shadowRoot.querySelectorAll('.challenges-section *, .badges-section *, .impact *')]
+      .filter((element) => element.getBoundingClientRect().right > card.right + 1)
+      .map((element) => element.className);
+  });
+  assert.deepEqual(overflowing, []);
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: join(screenshotDir, 'moments-hostile-phone.png'), fullPage: true });
 });
