@@ -57,6 +57,7 @@ function createWidgetClass() {
     #objects = createEngineObjects();  // every wasm object this widget holds
     #outbox = null;          // this member's writes not yet answered (outbox.js)
     #outboxMessage = '';     // what the last background send came to
+    #momentsReads = 0;       // GET /v1/moments after events: only the latest one's answer counts
     #announcedReady = false;
     #dom = null;
     #wasmUrl = undefined;
@@ -293,15 +294,19 @@ function createWidgetClass() {
 
     // GET /v1/moments again, after an event the page reported: the backend
     // counts challenge steps and awards badges, so the screen follows it.
+    // Steps reported in a row start reads that may answer out of order; an
+    // older answer must not put back a count the newer one moved past.
     async #readMoments() {
       const core = this.#core;
+      const read = ++this.#momentsReads;
+      const current = () => core === this.#core && read === this.#momentsReads;
       try {
         const body = await this.#transport().get('/v1/moments');
-        if (core === this.#core) this.#ingest('moments', body);
+        if (current()) this.#ingest('moments', body);
       } catch (error) {
-        if (core === this.#core) this.#emitError(error);
+        if (current()) this.#emitError(error);
       }
-      if (core === this.#core) this.#render();
+      if (current()) this.#render();
     }
 
     // A page (or a framework) may set properties on <kindred-widget> before

@@ -183,3 +183,49 @@ test('hostile challenge, badge and impact strings stay text and stay inside the 
   assert.deepEqual(problems, []);
   await page.screenshot({ path: join(screenshotDir, 'moments-hostile-phone.png'), fullPage: true });
 });
+
+async function expectPoll(condition, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('two steps reported in a row show the later count, even when the first reload answers last', async (t) => {
+  // A demo member with room for two more reviews this month.
+  let member;
+  let before;
+  for (const id of ['m_grace', 'm_ada', 'm_alan', 'm_katherine']) {
+    before = (await backend.moments(id)).challenges.find((c) => c.id === 'write-3-reviews');
+    if (before.progress + 2 <= before.steps) { member = id; break; }
+  }
+  assert.ok(member, 'no demo member has two reviews to go');
+  let reloads = 0;
+  let reloadHeld = false;
+  const { page, widget } = await openMember(t, member, VIEWPORTS.phone, {
+    prepare: (page) => page.route('**/v1/moments', async (route) => {
+      const response = await route.fetch();  // the backend's count now
+      // The first reload after a step (the page's first load is number 0)
+      // is held back until the second has answered: a slow network.
+      if (reloads++ === 1) {
+        reloadHeld = true;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        reloadHeld = false;
+      }
+      await route.fulfill({ response });
+    }),
+  });
+  const meta = widget.locator('[data-challenge="write-3-reviews"] .challenge-meta');
+  await meta.waitFor();
+  await page.evaluate(async () => {
+    const widget = document.querySelector('kindred-widget');
+    await widget.track('review-written', { subject: 'e2e-order-1' });
+    await widget.track('review-written', { subject: 'e2e-order-2' });
+  });
+  const expected = new RegExp(`^${before.progress + 2} of ${before.steps}`);
+  await meta.filter({ hasText: expected }).waitFor();
+  await expectPoll(() => reloads === 3 && !reloadHeld);  // the held-back answer has been served too
+  await page.evaluate(() => new Promise(requestAnimationFrame));  // and rendered, had it counted
+  assert.match(await meta.textContent(), expected);
+});
