@@ -173,6 +173,7 @@ function createWidgetClass() {
     async refresh() {
       if (!this.isConnected || !this.#hasCredentials()) return;
       this.#loads?.abort();
+      this.#momentsReads += 1;  // this load's moments are newer than any reload already in flight
       const loads = new AbortController();
       this.#loads = loads;
       const { signal } = loads;
