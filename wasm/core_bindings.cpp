@@ -61,10 +61,12 @@ std::string memoryView(const kindred::Core& core) { return core.arcade().memoryV
 
 std::string momentsView(const kindred::Core& core, const std::string& todayIso) { return core.momentsViewJson(todayIso); }
 
-std::string momentEvent(kindred::Core& core, const std::string& momentKey, const std::string& action,
+std::string momentEvent(kindred::Core& core, const std::string& momentKey, const std::string& action, int value,
                         const std::string& nonce) {
-  return core.momentEventJson(momentKey, action, nonce);
+  return core.momentEventJson(momentKey, action, value, nonce);
 }
+
+std::string tierHubView(const kindred::Core& core, const std::string& todayIso) { return core.tierHubViewJson(todayIso); }
 
 std::string momentEventAnswer(kindred::Core& core, const std::string& momentKey, int status, const std::string& body) {
   return core.momentEventAnswerJson(momentKey, status, body);
@@ -105,6 +107,7 @@ EMSCRIPTEN_BINDINGS(kindred_core) {
       .function("momentsView", &momentsView)
       .function("momentEvent", &momentEvent)
       .function("momentEventAnswer", &momentEventAnswer)
+      .function("tierHubView", &tierHubView)
       .function("intentSnapshot", &intentSnapshot)
       .function("resumeJson", &resume);
 }

@@ -35,7 +35,7 @@ export interface KindredWidgetElement extends HTMLElement {
   /** Where the engine's .wasm is served, if not next to the module. */
   wasmUrl: string | URL | undefined;
   /** The screen shown. Attribute: `screen`. */
-  screen: 'progress' | 'rewards' | 'activity' | 'games';
+  screen: 'progress' | 'tiers' | 'rewards' | 'activity' | 'games';
   /** Fetches everything again; the screen keeps its state until answers arrive. */
   refresh(): Promise<void>;
   /**
@@ -96,7 +96,7 @@ export function defineKindredWidget(registry?: CustomElementRegistry): CustomEle
 export interface KindredCoreModule {
   Core: new () => {
     /** Feeds a backend response; answers '{"ok":true}' or '{"ok":false,"path","problem","message"}'. */
-    ingest(resource: 'program' | 'member' | 'rewards' | 'activity' | 'activity-next' | 'games', json: string): string;
+    ingest(resource: 'program' | 'member' | 'rewards' | 'activity' | 'activity-next' | 'games' | 'moments', json: string): string;
     /** The progress screen's view model as JSON, for the given local day (YYYY-MM-DD). */
     progressView(todayIso: string): string;
     delete(): void;

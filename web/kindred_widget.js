@@ -16,6 +16,8 @@ import { createActivityView } from './activity_view.js';
 import { createGamesScreen } from './games_screen.js';
 import { createFallbackView } from './fallback_view.js';
 import { createMomentsView } from './moments_view.js';
+import { createTierHubView } from './tier_hub_view.js';
+import { createYearInReview } from './year_in_review.js';
 import { randomHex } from './random_hex.js';
 import { createOutbox } from './outbox.js';
 import { createEngineObjects } from './engine_objects.js';
@@ -24,7 +26,7 @@ import { h } from './dom.js';
 import english from './messages_en.js';
 
 const TAG = 'kindred-widget';
-const SCREENS = ['progress', 'rewards', 'activity', 'games'];
+const SCREENS = ['progress', 'tiers', 'rewards', 'activity', 'games'];
 const ACTIVITY_PAGE_SIZE = 20;
 const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
 
@@ -86,7 +88,7 @@ function createWidgetClass() {
       return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
     }
 
-    /** The screen shown: 'progress' (default), 'rewards', 'activity' or 'games'. Attribute: `screen`. */
+    /** The screen shown: 'progress' (default), 'tiers', 'rewards', 'activity' or 'games'. Attribute: `screen`. */
     get screen() {
       const wanted = this.getAttribute('screen');
       return SCREENS.includes(wanted) ? wanted : 'progress';
@@ -340,6 +342,7 @@ function createWidgetClass() {
       this.#loads = null;
       this.#dom?.games.close();  // its wheel or scratch card first, while the core lives
       this.#dom?.moments.close();
+      if (this.#dom?.year.dialog.open) this.#dom.year.dialog.close();
       this.#objects.freeAll();
       this.#core = null;
       this.#transportError = null;
@@ -410,8 +413,17 @@ function createWidgetClass() {
           this.screen = 'rewards';
         },
       });
+      const hub = createTierHubView(t, {
+        locale: () => this.locale,
+        onSignUp: (key) => this.#answerMoment(key, 'signup'),
+        onRate: (key, stars) => this.#answerMoment(key, 'rate', stars),
+      });
+      const year = createYearInReview(t, {
+        locale: () => this.locale,
+        programName: () => JSON.parse(this.#core.progressView(localIsoDate())).program?.name ?? '',
+      });
       const tabs = createScreenTabs(
-        [{ id: 'progress', label: t('tabs.progress') }, { id: 'rewards', label: t('tabs.rewards') },
+        [{ id: 'progress', label: t('tabs.progress') }, { id: 'tiers', label: t('tabs.tiers') }, { id: 'rewards', label: t('tabs.rewards') },
           { id: 'activity', label: t('tabs.activity') }, { id: 'games', label: t('tabs.games') }],
         (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
@@ -423,18 +435,18 @@ function createWidgetClass() {
       retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
       const fallback = createFallbackView(t);
-      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, moments.root, catalog.root, activity.root, games.root);
+      const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, moments.root, year.root, hub.root, catalog.root, activity.root, games.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
-      shadow.append(card, redeemDialog.root);
-      this.#dom = { progress, moments, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
+      shadow.append(card, redeemDialog.root, year.dialog);
+      this.#dom = { progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
 
     #render() {
       if (!this.#dom) return;
-      const { progress, moments, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText, fallback } = this.#dom;
+      const { progress, moments, year, hub, catalog, activity, games, tabs, notice, signedOut, loading, failed, failedText, fallback } = this.#dom;
       // No token yet: say so rather than spin; setting one starts the session.
       signedOut.hidden = this.#hasCredentials();
       const today = localIsoDate();
@@ -460,12 +472,18 @@ function createWidgetClass() {
       const gamesView = ready && onGames && this.#games === 'loaded' ? JSON.parse(this.#core.gamesView()) : null;
       const gamesReady = gamesView?.status === 'ready';
       if (gamesReady) games.update(gamesView);
-      progress.root.hidden = !ready || onRewards || onActivity || onGames;
+      const onTiers = this.screen === 'tiers';
+      const hubView = ready && onTiers ? JSON.parse(this.#core.tierHubView(today)) : null;
+      const hubReady = hubView?.status === 'ready';
+      if (hubReady) hub.update(hubView);
+      hub.root.hidden = !hubReady;
+      progress.root.hidden = !ready || onTiers || onRewards || onActivity || onGames;
       moments.update(progress.root.hidden ? null : momentsView);
+      year.update(progress.root.hidden ? null : momentsView.yearInReview);
       catalog.root.hidden = !catalogReady;
       activity.root.hidden = !activityReady;
       games.root.hidden = !gamesReady;
-      const showing = ready && (onRewards ? catalogReady : onActivity ? activityReady : onGames ? gamesReady : true);
+      const showing = ready && (onTiers ? hubReady : onRewards ? catalogReady : onActivity ? activityReady : onGames ? gamesReady : true);
 
       // With a good state on screen, a failure is a notice above it; without
       // one, it is the whole panel, with a way forward.
@@ -578,18 +596,27 @@ function createWidgetClass() {
       return view;
     }
 
-    // A moment card's button: the core hides the card at once and gives the
-    // event that says so on every device (an acknowledgement or a
-    // dismissal); the outbox makes sure the backend hears it.
-    async #answerMoment(key, action) {
+    // A moment card's button (a surprise acknowledged, a card dismissed), a
+    // sign-up for an experience or a preview's rating: the core gives the
+    // event and shows it under way at once; the outbox makes sure the
+    // backend hears it.
+    async #answerMoment(key, action, value = 0) {
       const core = this.#core;
       if (!core) return;
-      const started = JSON.parse(core.momentEvent(key, action, randomNonce()));
+      const started = JSON.parse(core.momentEvent(key, action, value, randomNonce()));
       this.#render();
       if (!started.ok) return;
       const answer = await this.#send(started.command, { kind: 'event', subject: key, name: key });
       if (core !== this.#core) return;
-      core.momentEventAnswer(key, answer.status, answer.body);
+      this.#momentEventAnswered(key, answer);
+    }
+
+    // Seats and ratings are the backend's: once it has answered a sign-up or
+    // a rating either way, the hub reads them again.
+    #momentEventAnswered(key, answer) {
+      const view = JSON.parse(this.#core.momentEventAnswer(key, answer.status, answer.body));
+      if (view.state === 'failed') this.#emitError(errorFromAnswer(answer));
+      if (view.state !== 'pending' && /^(experience|preview):/.test(key)) this.#readMoments();
       this.#render();
     }
 
@@ -631,7 +658,7 @@ function createWidgetClass() {
       if (item.kind === 'event') {
         // A moment's acknowledgement or dismissal goes back to the core; a
         // tracked event has no intent there, and only a refusal is news.
-        if (item.snapshot) core.momentEventAnswer(item.subject, answer.status, answer.body);
+        if (item.snapshot) this.#momentEventAnswered(item.subject, answer);
         else if (answer.status >= 400 && answer.status !== 429 && answer.status < 500) this.#emitError(errorFromAnswer(answer));
         this.#render();
         return;

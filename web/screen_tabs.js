@@ -31,6 +31,14 @@ export function createScreenTabs(screens, onSelect) {
         const selected = tab.dataset.screen === id;
         tab.setAttribute('aria-selected', String(selected));
         tab.tabIndex = selected ? 0 : -1;
+        // On a phone too narrow for every label the row scrolls: keep the
+        // chosen tab in it (scrollIntoView would scroll the page too).
+        if (selected && root.scrollWidth > root.clientWidth) {
+          const left = tab.offsetLeft - root.offsetLeft;
+          if (left < root.scrollLeft || left + tab.offsetWidth > root.scrollLeft + root.clientWidth) {
+            root.scrollLeft = left - (root.clientWidth - tab.offsetWidth) / 2;
+          }
+        }
       }
     },
   };

@@ -5,6 +5,7 @@
 #include "kindred/catalog_view.hpp"
 #include "kindred/intent_snapshot.hpp"
 #include "kindred/moments_view.hpp"
+#include "kindred/tier_hub_view.hpp"
 #include "kindred/problem_answer.hpp"
 #include "intent_answer.hpp"
 #include "kindred/progress_view.hpp"
@@ -259,8 +260,14 @@ std::string Core::momentsViewJson(std::string_view todayIso) const {
                                   InputError{"today", "expected a date as YYYY-MM-DD"});
 }
 
-std::string Core::momentEventJson(std::string_view momentKey, std::string_view action, std::string_view nonce) {
-  return momentBoard_.eventJson(momentKey, action, nonce, program_, member_);
+std::string Core::momentEventJson(std::string_view momentKey, std::string_view action, int value,
+                                  std::string_view nonce) {
+  return momentBoard_.eventJson(momentKey, action, value, nonce, program_, member_);
+}
+
+std::string Core::tierHubViewJson(std::string_view todayIso) const {
+  if (const auto today = CalendarDate::parse(todayIso)) return momentBoard_.hubViewJson(program_, member_, currentError(), *today);
+  return kindred::tierHubViewJson(nullptr, nullptr, nullptr, {}, {}, InputError{"today", "expected a date as YYYY-MM-DD"});
 }
 
 std::string Core::momentEventAnswerJson(std::string_view momentKey, int status, std::string_view body) {

@@ -38,10 +38,11 @@ std::string snapshotOf(const PlayIntent& intent) {
   return out.endArray().endObject().endObject().take();
 }
 
-// No body: the moment key rebuilds it byte for byte (moment_event.hpp).
+// No body: the moment key and a rating's value rebuild it byte for byte
+// (moment_event.hpp).
 std::string snapshotOf(const MomentEventIntent& intent) {
   return JsonWriter().beginObject().field("v", kVersion).field("kind", "event").field("subject", intent.momentKey)
-      .field("key", intent.idempotencyKey).endObject().take();
+      .field("key", intent.idempotencyKey).field("value", intent.value).endObject().take();
 }
 
 Result<IntentSnapshot> parseIntentSnapshot(std::string_view json) {
@@ -62,6 +63,8 @@ Result<IntentSnapshot> parseIntentSnapshot(std::string_view json) {
       MomentEventIntent event;
       event.momentKey = std::move(subject);
       event.idempotencyKey = std::move(key);
+      // Absent in snapshots written before ratings: 0, as it was then.
+      if (!r.integer("value", event.value, Presence::Optional, 0, 5)) return *r.error();
       return IntentSnapshot(std::move(event));
     }
     RedemptionIntent intent;

@@ -46,6 +46,17 @@ class DocumentBuilder {
   nlohmann::detail::json_sax_dom_parser<json> dom_;
 };
 
+bool isUtcTimestamp(const std::string& text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    return false;
+  if (!CalendarDate::parse(std::string_view(text).substr(0, 10))) return false;
+  const auto twoDigits = [&](std::size_t at, int max) {
+    if (text[at] < '0' || text[at] > '9' || text[at + 1] < '0' || text[at + 1] > '9') return false;
+    return (text[at] - '0') * 10 + (text[at + 1] - '0') <= max;
+  };
+  return twoDigits(11, 23) && twoDigits(14, 59) && twoDigits(17, 59);
+}
+
 }  // namespace
 
 std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource,
@@ -141,6 +152,16 @@ bool JsonReader::integer(const char* key, std::int64_t& out, Presence presence, 
   return true;
 }
 
+bool JsonReader::nullableInteger(const char* key, std::optional<std::int64_t>& out, std::int64_t min,
+                                 std::int64_t max) {
+  const nlohmann::json* field = find(key, Presence::Required);
+  if (!field || field->is_null()) return ok();
+  std::int64_t value = 0;
+  if (!integer(key, value, Presence::Required, min, max)) return false;
+  out = value;
+  return true;
+}
+
 bool JsonReader::boolean(const char* key, bool& out, Presence presence) {
   const nlohmann::json* field = find(key, presence);
   if (!field) return ok();
@@ -156,6 +177,14 @@ bool JsonReader::date(const char* key, std::optional<CalendarDate>& out, Presenc
   if (field->is_string()) parsed = CalendarDate::parse(field->get_ref<const std::string&>());
   if (!parsed) return fail(key, "expected a date as YYYY-MM-DD");
   out = parsed;
+  return true;
+}
+
+bool JsonReader::timestamp(const char* key, std::string& out, Presence presence) {
+  std::string text;
+  if (!string(key, text, presence) || text.empty()) return ok();
+  if (!isUtcTimestamp(text)) return fail(key, "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ");
+  out = std::move(text);
   return true;
 }
 

@@ -41,7 +41,13 @@ class JsonReader {
   bool nullableString(const char* key, std::optional<std::string>& out);
   bool integer(const char* key, std::int64_t& out, Presence presence,
                std::int64_t min = 0, std::int64_t max = kMaxSafeInteger);
+  // Required, but null says "none": `out` is then left empty.
+  bool nullableInteger(const char* key, std::optional<std::int64_t>& out,
+                       std::int64_t min = 0, std::int64_t max = kMaxSafeInteger);
   bool date(const char* key, std::optional<CalendarDate>& out, Presence presence);
+  // A UTC time as "YYYY-MM-DDTHH:MM:SSZ", the one shape the contract allows,
+  // so that text order is time order; kept as the text.
+  bool timestamp(const char* key, std::string& out, Presence presence);
   bool boolean(const char* key, bool& out, Presence presence);
 
   // Calls `each(item, itemPath)` for each element of an array field; `each`

@@ -4,6 +4,7 @@
 
 #include "kindred/moments_view.hpp"
 #include "kindred/problem_answer.hpp"
+#include "kindred/tier_hub_view.hpp"
 #include "intent_answer.hpp"
 #include "json_writer.hpp"
 
@@ -31,29 +32,54 @@ std::string MomentBoard::viewJson(const std::optional<Program>& program, const s
                          today, events_, catalog, error);
 }
 
-std::string MomentBoard::eventJson(std::string_view momentKey, std::string_view action, std::string_view nonce,
-                                   const std::optional<Program>& program, const std::optional<Member>& member) {
-  if (!isIntentNonce(nonce)) return refusalJson("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
-  const bool acknowledge = action == "acknowledge";
-  if (!acknowledge && action != "dismiss") return refusalJson("invalid", "action: expected acknowledge or dismiss");
-  MomentEventIntent* intent = find(momentKey);
-  if (intent && intent->unfinished()) return eventCommandJson(*intent);  // a repeat: same key, same body
+std::string MomentBoard::hubViewJson(const std::optional<Program>& program, const std::optional<Member>& member,
+                                     const std::optional<InputError>& error, CalendarDate today) const {
+  if (moments_ && program && member) hubShownOn_ = today;
+  return tierHubViewJson(moments_ ? &*moments_ : nullptr, program ? &*program : nullptr,
+                         member ? &*member : nullptr, today, events_, error);
+}
 
-  // A new event names a card the shopper can see: the screen as last shown,
-  // with what this session has acknowledged or dismissed since.
-  std::vector<std::string> onScreen;
-  if (shownOn_) {
-    momentsViewJson(moments_ ? &*moments_ : nullptr, program ? &*program : nullptr, member ? &*member : nullptr,
-                    *shownOn_, events_, nullptr, std::nullopt, &onScreen);
+bool MomentBoard::offered(std::string_view momentKey, std::string_view action, const std::optional<Program>& program,
+                          const std::optional<Member>& member) const {
+  const bool hubAction = action == "signup" || action == "rate";
+  const auto& shown = hubAction ? hubShownOn_ : shownOn_;
+  if (!shown || !moments_ || !program || !member) return false;
+  std::vector<std::string> keys;
+  if (hubAction) tierHubViewJson(&*moments_, &*program, &*member, *shown, events_, std::nullopt, &keys);
+  else momentsViewJson(&*moments_, &*program, &*member, *shown, events_, nullptr, std::nullopt, &keys);
+  return std::find(keys.begin(), keys.end(), momentKey) != keys.end();
+}
+
+std::string MomentBoard::eventJson(std::string_view momentKey, std::string_view action, int value,
+                                   std::string_view nonce, const std::optional<Program>& program,
+                                   const std::optional<Member>& member) {
+  if (!isIntentNonce(nonce)) return refusalJson("invalid", "nonce: expected 8 to 64 letters, digits, - or _");
+  const bool rating = action == "rate";
+  if (rating && (value < 1 || value > 5)) return refusalJson("invalid", "value: expected a rating from 1 to 5");
+  // Each kind of key has one action.
+  const auto is = [&](std::string_view prefix) { return momentKey.substr(0, prefix.size()) == prefix; };
+  const char* expected = is(kExperienceKeyPrefix) ? "signup"
+                         : is(kPreviewKeyPrefix)  ? "rate"
+                         : isSurpriseKey(momentKey) ? "acknowledge"
+                                                    : "dismiss";
+  if (action != expected)
+    return refusalJson("invalid", "action: a surprise is acknowledged, an experience signed up for, a preview "
+                                  "rated, any other moment dismissed");
+  MomentEventIntent* intent = find(momentKey);
+  if (intent && intent->unfinished()) {
+    // A repeat: same key, same body. A different rating waits for the first's
+    // answer, or the two could arrive in either order.
+    if (rating && intent->value != value) return refusalJson("busy", "Your last rating is still being sent.");
+    return eventCommandJson(*intent);
   }
-  if (std::find(onScreen.begin(), onScreen.end(), momentKey) == onScreen.end())
-    return refusalJson("unknown-moment", "That moment is not on screen.");
-  if (acknowledge != isSurpriseKey(momentKey))
-    return refusalJson("invalid", "action: a surprise is acknowledged, any other moment dismissed");
+  // A new event names what the shopper can see: the screen as last shown,
+  // with what this session has sent since.
+  if (!offered(momentKey, action, program, member)) return refusalJson("unknown-moment", "That moment is not on screen.");
 
   MomentEventIntent fresh;
   fresh.momentKey = std::string(momentKey);
   fresh.idempotencyKey = "event-" + std::string(nonce);
+  fresh.value = rating ? value : 0;
   if (intent) *intent = std::move(fresh);
   else intent = &events_.emplace_back(std::move(fresh));
   return eventCommandJson(*intent);

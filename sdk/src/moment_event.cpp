@@ -27,12 +27,19 @@ std::optional<MomentEventFailure> momentEventFailureForAnswer(int status, std::s
 bool isSurpriseKey(std::string_view momentKey) { return momentKey.substr(0, 9) == "surprise:"; }
 
 std::string momentEventBody(const MomentEventIntent& intent) {
-  return JsonWriter()
-      .beginObject()
-      .field("type", isSurpriseKey(intent.momentKey) ? "moment-acknowledged" : "moment-dismissed")
-      .field("subject", intent.momentKey)
-      .endObject()
-      .take();
+  const std::string_view key = intent.momentKey;
+  const bool signup = key.substr(0, kExperienceKeyPrefix.size()) == kExperienceKeyPrefix;
+  const bool rating = key.substr(0, kPreviewKeyPrefix.size()) == kPreviewKeyPrefix;
+  JsonWriter body;
+  body.beginObject();
+  if (signup || rating) {
+    body.field("type", signup ? "experience-signup" : "preview-rated")
+        .field("subject", key.substr(signup ? kExperienceKeyPrefix.size() : kPreviewKeyPrefix.size()));
+    if (rating) body.field("value", intent.value);
+  } else {
+    body.field("type", isSurpriseKey(key) ? "moment-acknowledged" : "moment-dismissed").field("subject", key);
+  }
+  return body.endObject().take();
 }
 
 }  // namespace kindred

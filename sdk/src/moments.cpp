@@ -111,6 +111,66 @@ std::optional<InputError> readChallengesAndBadges(JsonReader& r, Moments& moment
   return r.error();
 }
 
+// An experience when `experience`, else a preview: the fields they share,
+// then their own. Ids are subjects of events and keys of their intents.
+std::optional<InputError> readInsiderItem(const nlohmann::json& node, const std::string& path, bool experience,
+                                          std::vector<InsiderItem>& items) {
+  if (items.size() == Moments::kMaxInsiderItems) return InputError{path, "is more than the 50 allowed"};
+  InsiderItem& item = items.emplace_back();
+  JsonReader r(node, path);
+  if (r.string("id", item.id, Presence::Required) && item.id.size() > Moments::kMaxIdBytes)
+    r.fail("id", "expected at most 100 bytes");
+  else if (r.ok() && std::any_of(items.begin(), items.end() - 1, [&](const InsiderItem& e) { return e.id == item.id; }))
+    r.fail("id", "duplicates an earlier entry");
+  r.string("tierId", item.tierId, Presence::Required);
+  r.string("title", item.title, Presence::Required);
+  r.string("description", item.description, Presence::Required, /*allowEmpty=*/true);
+  if (experience) {
+    r.timestamp("startsAt", item.startsAt, Presence::Required);
+    r.integer("seatsLeft", item.seatsLeft, Presence::Required, 0, 10000);
+    r.boolean("signedUp", item.signedUp, Presence::Required);
+    return r.error();
+  }
+  std::optional<CalendarDate> release;
+  if (r.date("releaseDate", release, Presence::Required)) item.releaseDate = *release;
+  r.nullableInteger("myRating", item.myRating, 1, 5);  // null: not rated yet
+  return r.error();
+}
+
+std::optional<InputError> readYearInReview(const nlohmann::json& node, YearInReview& year) {
+  JsonReader r(node, "moments.yearInReview");
+  r.integer("year", year.year, Presence::Required, 1970, 9999);
+  r.integer("pointsEarned", year.pointsEarned, Presence::Required);
+  r.integer("rewardsRedeemed", year.rewardsRedeemed, Presence::Required);
+  r.integer("gamesWon", year.gamesWon, Presence::Required);
+  r.integer("badges", year.badges, Presence::Required);
+  r.nullableInteger("impactUnits", year.impactUnits);
+  r.array("tierJourney", Presence::Required, [&](const nlohmann::json& item, const std::string& path) {
+    if (year.tierJourney.size() == 20) return std::optional<InputError>(InputError{path, "is more than the 20 tiers allowed"});
+    TierStep& step = year.tierJourney.emplace_back();
+    JsonReader s(item, path);
+    std::optional<CalendarDate> reached;
+    s.string("tierId", step.tierId, Presence::Required);
+    if (s.date("reachedOn", reached, Presence::Required)) step.reachedOn = *reached;
+    return s.error();
+  });
+  return r.error();
+}
+
+// The tier hub's lists and the year, when the backend sends them.
+std::optional<InputError> readTierMoments(const nlohmann::json& doc, JsonReader& r, Moments& moments) {
+  r.array("experiences", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+    return readInsiderItem(node, path, true, moments.experiences);
+  });
+  r.array("previews", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+    return readInsiderItem(node, path, false, moments.previews);
+  });
+  if (!r.ok()) return r.error();
+  const auto year = doc.find("yearInReview");
+  if (year != doc.end() && !year->is_null()) return readYearInReview(*year, moments.yearInReview.emplace());
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<Moments> parseMoments(std::string_view json) {
@@ -121,12 +181,8 @@ Result<Moments> parseMoments(std::string_view json) {
   JsonReader r(doc, "moments");
   readList(r, kIncentives, &moments.incentives, nullptr);
   readList(r, kSurprises, &moments.surprises, nullptr);
-  // Required, but null says the member never told us.
-  const auto birthMonth = r.ok() ? doc.find("birthMonth") : doc.end();
-  if (r.ok() && (birthMonth == doc.end() || !birthMonth->is_null())) {
-    std::int64_t month = 0;
-    if (r.integer("birthMonth", month, Presence::Required, 1, 12)) moments.birthMonth = static_cast<int>(month);
-  }
+  std::optional<std::int64_t> birthMonth;  // null: the member never told us
+  if (r.nullableInteger("birthMonth", birthMonth, 1, 12) && birthMonth) moments.birthMonth = static_cast<int>(*birthMonth);
   readList(r, kBirthdayOffers, &moments.birthdayOffers, nullptr);
   r.integer("expiryReminderDays", moments.expiryReminderDays, Presence::Required, 1, 365);
   readList(r, kDismissed, nullptr, &moments.dismissed);
@@ -135,6 +191,7 @@ Result<Moments> parseMoments(std::string_view json) {
   if (impact != doc.end() && !impact->is_null())
     if (auto problem = readImpact(*impact, moments.impact.emplace())) return *problem;
   if (auto problem = readChallengesAndBadges(r, moments)) return *problem;
+  if (auto problem = readTierMoments(doc, r, moments)) return *problem;
   return moments;
 }
 

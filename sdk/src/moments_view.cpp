@@ -194,6 +194,29 @@ void writeChallenges(JsonWriter& out, const std::vector<Challenge>& challenges, 
   }
 }
 
+// The year so far, with tier names for the journey (a tier the program no
+// longer has is left out of it) and the impact counter's label.
+void writeYear(JsonWriter& out, const YearInReview& year, const Moments& moments, const Program& program) {
+  out.beginObject()
+      .field("year", year.year)
+      .field("pointsEarned", year.pointsEarned)
+      .field("rewardsRedeemed", year.rewardsRedeemed)
+      .field("gamesWon", year.gamesWon)
+      .field("badges", year.badges)
+      .field("empty", year.pointsEarned == 0 && year.rewardsRedeemed == 0 && year.gamesWon == 0 &&
+                          year.badges == 0 && year.tierJourney.empty())
+      .key("impact");
+  if (year.impactUnits && moments.impact)
+    out.beginObject().field("units", *year.impactUnits).field("label", moments.impact->label).endObject();
+  else
+    out.null();
+  out.key("journey").beginArray();
+  for (const TierStep& step : year.tierJourney)
+    if (const Tier* tier = program.findTier(step.tierId))
+      out.beginObject().field("tierName", tier->name).field("reachedOn", step.reachedOn.toString()).endObject();
+  out.endArray().endObject();
+}
+
 }  // namespace
 
 std::string momentsViewJson(const Moments* moments, const Program* program, const Member* member,
@@ -222,7 +245,10 @@ std::string momentsViewJson(const Moments* moments, const Program* program, cons
   out.endArray().key("badges").beginArray();
   if (ready)
     for (const Badge& badge : moments->badges) out.beginObject().field("id", badge.id).field("title", badge.title).endObject();
-  return out.endArray().endObject().take();
+  out.endArray().key("yearInReview");
+  if (ready && moments->yearInReview) writeYear(out, *moments->yearInReview, *moments, *program);
+  else out.null();
+  return out.endObject().take();
 }
 
 }  // namespace kindred

@@ -5,19 +5,6 @@
 namespace kindred {
 namespace {
 
-// "2026-10-01T09:00:00Z": the one timestamp shape the contract allows, so
-// that text order is time order.
-bool isUtcTimestamp(const std::string& text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
-    return false;
-  if (!CalendarDate::parse(std::string_view(text).substr(0, 10))) return false;
-  const auto twoDigits = [&](std::size_t at, int max) {
-    if (text[at] < '0' || text[at] > '9' || text[at + 1] < '0' || text[at + 1] > '9') return false;
-    return (text[at] - '0') * 10 + (text[at + 1] - '0') <= max;
-  };
-  return twoDigits(11, 23) && twoDigits(14, 59) && twoDigits(17, 59);
-}
-
 std::optional<InputError> readReward(const nlohmann::json& item, const std::string& path, Reward& reward) {
   JsonReader r(item, path);
   r.string("id", reward.id, Presence::Required);
@@ -31,8 +18,7 @@ std::optional<InputError> readReward(const nlohmann::json& item, const std::stri
     if (r.integer("stock", stock, Presence::Required)) reward.stock = stock;
   }
   r.integer("popularity", reward.popularity, Presence::Optional);
-  if (r.string("createdAt", reward.createdAt, Presence::Required) && !isUtcTimestamp(reward.createdAt))
-    r.fail("createdAt", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ");
+  r.timestamp("createdAt", reward.createdAt, Presence::Required);
   r.nullableString("tierRequired", reward.tierRequired);
   if (r.ok() && item.contains("earlyAccess") && !item["earlyAccess"].is_null()) {
     JsonReader early(item["earlyAccess"], r.fieldPath("earlyAccess"));

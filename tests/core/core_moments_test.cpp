@@ -30,7 +30,7 @@ std::vector<std::string> keysOf(const json& v) {
 }
 
 json event(Core& core, const char* key, const char* action, const char* nonce) {
-  return json::parse(core.momentEventJson(key, action, nonce));
+  return json::parse(core.momentEventJson(key, action, 0, nonce));
 }
 
 json answer(Core& core, const char* key, int status, const std::string& body = "") {
@@ -87,7 +87,7 @@ TEST(CoreMoments, EveryCardKindHasItsShape) {
 TEST(CoreMoments, LoadingUntilProgramMemberAndMomentsArrive) {
   Core core;
   const json empty = view(core);
-  EXPECT_EQ(empty, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null,"challenges":[],"badges":[]})"));
+  EXPECT_EQ(empty, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null,"challenges":[],"badges":[],"yearInReview":null})"));
   ASSERT_FALSE(core.ingest("moments", testing::kMomentsJson));
   EXPECT_EQ(view(core)["status"], "loading");
   ASSERT_FALSE(core.ingest("program", testing::kProgramJson));
@@ -295,7 +295,7 @@ TEST(CoreMoments, AnUnansweredEventResumesInANewSessionWithTheSameKeyAndBody) {
   const std::string snapshot = first.intentSnapshot("event", "surprise:sg_01");
   ASSERT_FALSE(snapshot.empty());
   EXPECT_EQ(json::parse(snapshot),
-            json({{"v", 1}, {"kind", "event"}, {"subject", "surprise:sg_01"}, {"key", "event-n0nce-0001"}}));
+            json({{"v", 1}, {"kind", "event"}, {"subject", "surprise:sg_01"}, {"key", "event-n0nce-0001"}, {"value", 0}}));
   EXPECT_EQ(first.intentSnapshot("event", "birthday:2026-11"), "");
 
   Core second = momentsCore();

@@ -145,6 +145,7 @@ TEST_P(MomentsRejection, NamesThePathAndTheProblem) {
 
 const std::string kPositive = "expected an integer from 1 to 9007199254740991";
 const std::string kDate = "expected a date as YYYY-MM-DD";
+const std::string kTime = "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ";
 
 INSTANTIATE_TEST_SUITE_P(
     EveryPath, MomentsRejection,
@@ -243,7 +244,90 @@ INSTANTIATE_TEST_SUITE_P(
                   "is more than the 20 challenges allowed"},
         Rejection{momentsWith("/badges", "reviewer"), "moments.badges", "expected an array"},
         Rejection{momentsWith("/badges/0/title", nullptr), "moments.badges[0].title", "expected a string"},
-        Rejection{momentsWithout("/badges/0", "id"), "moments.badges[0].id", "is required"}));
+        Rejection{momentsWithout("/badges/0", "id"), "moments.badges[0].id", "is required"},
+        // Experiences and previews: optional lists, whole items.
+        Rejection{momentsWith("/experiences", json::object()), "moments.experiences", "expected an array"},
+        Rejection{momentsWithout("/experiences/0", "tierId"), "moments.experiences[0].tierId", "is required"},
+        Rejection{momentsWith("/experiences/0/title", ""), "moments.experiences[0].title", "must not be empty"},
+        Rejection{momentsWith("/experiences/1/id", "new-year-walk"), "moments.experiences[1].id",
+                  "duplicates an earlier entry"},
+        Rejection{momentsWith("/experiences/0/id", std::string(101, 'x')), "moments.experiences[0].id",
+                  "expected at most 100 bytes"},
+        Rejection{momentsWith("/experiences/0/startsAt", "2026-12-31"), "moments.experiences[0].startsAt", kTime},
+        Rejection{momentsWith("/experiences/0/startsAt", "2026-12-31T24:00:00Z"), "moments.experiences[0].startsAt", kTime},
+        Rejection{momentsWith("/experiences/0/startsAt", "2026-12-31T23:30:00+01:00"), "moments.experiences[0].startsAt",
+                  kTime},
+        Rejection{momentsWith("/experiences/0/startsAt", 1798759800), "moments.experiences[0].startsAt",
+                  "expected a string"},
+        Rejection{momentsWith("/experiences/0/seatsLeft", -1), "moments.experiences[0].seatsLeft",
+                  "expected an integer from 0 to 10000"},
+        Rejection{momentsWith("/experiences/0/seatsLeft", nullptr), "moments.experiences[0].seatsLeft",
+                  "expected an integer from 0 to 10000"},
+        Rejection{momentsWith("/experiences/0/signedUp", "no"), "moments.experiences[0].signedUp",
+                  "expected true or false"},
+        Rejection{withTooMany("experiences", json::parse(testing::kMomentsJson)["experiences"][0], 51),
+                  "moments.experiences[50]", "is more than the 50 allowed"},
+        Rejection{momentsWith("/previews", "trail-runner-2"), "moments.previews", "expected an array"},
+        Rejection{momentsWithout("/previews/1", "myRating"), "moments.previews[1].myRating", "is required"},
+        Rejection{momentsWith("/previews/1/myRating", 0), "moments.previews[1].myRating", "expected an integer from 1 to 5"},
+        Rejection{momentsWith("/previews/1/myRating", 6), "moments.previews[1].myRating", "expected an integer from 1 to 5"},
+        Rejection{momentsWith("/previews/1/myRating", 4.5), "moments.previews[1].myRating", "expected an integer from 1 to 5"},
+        Rejection{momentsWith("/previews/0/releaseDate", "2027-02-30"), "moments.previews[0].releaseDate", kDate},
+        Rejection{momentsWith("/previews/1/id", "trail-runner-2"), "moments.previews[1].id", "duplicates an earlier entry"},
+        // The year in review: optional, whole when there.
+        Rejection{momentsWith("/yearInReview", json::array()), "moments.yearInReview", "expected an object"},
+        Rejection{momentsWithout("/yearInReview", "gamesWon"), "moments.yearInReview.gamesWon", "is required"},
+        Rejection{momentsWith("/yearInReview/year", 19), "moments.yearInReview.year", "expected an integer from 1970 to 9999"},
+        Rejection{momentsWith("/yearInReview/pointsEarned", -5), "moments.yearInReview.pointsEarned",
+                  "expected an integer from 0 to 9007199254740991"},
+        Rejection{momentsWithout("/yearInReview", "impactUnits"), "moments.yearInReview.impactUnits", "is required"},
+        Rejection{momentsWith("/yearInReview/tierJourney", nullptr), "moments.yearInReview.tierJourney",
+                  "expected an array"},
+        Rejection{momentsWith("/yearInReview/tierJourney/1/reachedOn", "2026-12-32"),
+                  "moments.yearInReview.tierJourney[1].reachedOn", kDate},
+        Rejection{momentsWith("/yearInReview/tierJourney/0/tierId", ""), "moments.yearInReview.tierJourney[0].tierId",
+                  "must not be empty"}));
+
+TEST(MomentsIngest, ReadsTheTierHubListsAndTheYear) {
+  const Moments m = parseMoments(testing::kMomentsJson).value();
+  ASSERT_EQ(m.experiences.size(), 5u);
+  const Experience& walk = m.experiences[0];
+  EXPECT_EQ(walk.id, "new-year-walk");
+  EXPECT_EQ(walk.tierId, "trailblazer");
+  EXPECT_EQ(walk.startsAt, "2026-12-31T23:30:00Z");
+  EXPECT_EQ(walk.seatsLeft, 12);
+  EXPECT_FALSE(walk.signedUp);
+  EXPECT_TRUE(m.experiences[1].signedUp);
+  ASSERT_EQ(m.previews.size(), 2u);
+  EXPECT_EQ(m.previews[0].releaseDate.toString(), "2027-01-15");
+  EXPECT_FALSE(m.previews[0].myRating);
+  EXPECT_EQ(m.previews[1].myRating, 4);
+  ASSERT_TRUE(m.yearInReview);
+  EXPECT_EQ(m.yearInReview->year, 2026);
+  EXPECT_EQ(m.yearInReview->pointsEarned, 5230);
+  EXPECT_EQ(m.yearInReview->impactUnits, 3);
+  ASSERT_EQ(m.yearInReview->tierJourney.size(), 2u);
+  EXPECT_EQ(m.yearInReview->tierJourney[1].tierId, "trailblazer");
+  EXPECT_EQ(m.yearInReview->tierJourney[1].reachedOn.toString(), "2026-12-31");
+}
+
+TEST(MomentsIngest, BackendsWithoutTheTierHubOrTheYearAreFine) {
+  json older = json::parse(testing::kMomentsJson);
+  older.erase("experiences");
+  older.erase("previews");
+  older["yearInReview"] = nullptr;
+  const auto parsed = parseMoments(older.dump());
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_TRUE(parsed.value().experiences.empty());
+  EXPECT_TRUE(parsed.value().previews.empty());
+  EXPECT_FALSE(parsed.value().yearInReview);
+  older.erase("yearInReview");
+  EXPECT_TRUE(parseMoments(older.dump()));
+  // A program without an impact counter has no units in the year.
+  const auto noImpact = parseMoments(momentsWith("/yearInReview/impactUnits", nullptr));
+  ASSERT_TRUE(noImpact) << noImpact.error().message();
+  EXPECT_FALSE(noImpact.value().yearInReview->impactUnits);
+}
 
 TEST(MomentsIngest, ARejectedPayloadKeepsTheLastGoodMomentsAndSaysWhy) {
   Core core = testing::loadedCore();

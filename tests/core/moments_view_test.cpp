@@ -85,7 +85,7 @@ TEST(MomentsView, LoadingUntilMomentsProgramAndMemberAreAllThere) {
   for (const json& view : {json::parse(momentsViewJson(nullptr, &kProgram, &member, day("2026-11-23"), {}, nullptr, std::nullopt)),
                            json::parse(momentsViewJson(&moments, nullptr, &member, day("2026-11-23"), {}, nullptr, std::nullopt)),
                            json::parse(momentsViewJson(&moments, &kProgram, nullptr, day("2026-11-23"), {}, nullptr, std::nullopt))})
-    EXPECT_EQ(view, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null,"challenges":[],"badges":[]})"));
+    EXPECT_EQ(view, json::parse(R"({"screen":"moments","status":"loading","error":null,"cards":[],"impact":null,"challenges":[],"badges":[],"yearInReview":null})"));
 }
 
 // The impact counter: shown as the backend counts it, beside the cards.
@@ -476,6 +476,40 @@ TEST(MomentsView, TheSameInstantOnEitherSideOfMidnightShowsDifferentCards) {
   const json london = cardsOn(moments, member, "2027-01-01");
   EXPECT_EQ(keysOf(london), (std::vector<std::string>{"expiring:2027-01-20"}));  // the 90 are gone, so is December
   EXPECT_EQ(cardOf(london, "expiring")["daysLeft"], 19);
+}
+
+// The year in review: the backend's sums, with tier names for the journey.
+
+json yearOf(const Moments& moments, const Member& member = ada()) {
+  return json::parse(momentsViewJson(&moments, &kProgram, &member, day("2026-12-06"), {}, nullptr, std::nullopt))["yearInReview"];
+}
+
+TEST(MomentsView, TheYearInReviewNamesTheTiersReachedAndTheImpact) {
+  EXPECT_EQ(yearOf(parseMoments(testing::kMomentsJson).value()), json::parse(R"({
+    "year": 2026, "pointsEarned": 5230, "rewardsRedeemed": 3, "gamesWon": 2, "badges": 1, "empty": false,
+    "impact": {"units": 3, "label": "trees planted"},
+    "journey": [{"tierName": "Explorer", "reachedOn": "2026-01-01"}, {"tierName": "Trailblazer", "reachedOn": "2026-12-31"}]})"));
+}
+
+TEST(MomentsView, ATierTheProgramNoLongerHasIsLeftOutOfTheJourney) {
+  Moments moments = parseMoments(testing::kMomentsJson).value();
+  moments.yearInReview->tierJourney.insert(moments.yearInReview->tierJourney.begin() + 1, {"legend", day("2026-06-01")});
+  EXPECT_EQ(yearOf(moments)["journey"].size(), 2u);
+}
+
+TEST(MomentsView, AYearWithNothingYetIsEmptyAndOneWithoutACounterHasNoImpact) {
+  Moments moments = quietMoments();
+  moments.yearInReview = YearInReview{2027, 0, 0, 0, 0, std::nullopt, {}};
+  const json quiet = yearOf(moments);
+  EXPECT_EQ(quiet["empty"], true);
+  EXPECT_EQ(quiet["impact"], nullptr);
+  EXPECT_EQ(quiet["journey"], json::array());
+  // Units without a counter to label them are not shown; a single tier reached is not empty.
+  moments.yearInReview->impactUnits = 4;
+  moments.yearInReview->tierJourney = {{"explorer", day("2027-01-01")}};
+  EXPECT_EQ(yearOf(moments)["impact"], nullptr);
+  EXPECT_EQ(yearOf(moments)["empty"], false);
+  EXPECT_EQ(yearOf(quietMoments()), nullptr);
 }
 
 }  // namespace

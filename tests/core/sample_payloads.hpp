@@ -74,7 +74,28 @@ inline const std::string kMomentsJson = R"({
      "steps": 3, "progress": 3, "window": "month", "windowEndsOn": "2026-11-30",
      "badge": {"id": "reviewer", "title": "Trusted reviewer"}, "completed": true}
   ],
-  "badges": [{"id": "reviewer", "title": "Trusted reviewer", "earnedAt": "2026-11-20T10:00:00Z"}]
+  "badges": [{"id": "reviewer", "title": "Trusted reviewer", "earnedAt": "2026-11-20T10:00:00Z"}],
+  "experiences": [
+    {"id": "new-year-walk", "tierId": "trailblazer", "title": "New Year's Eve lantern walk",
+     "description": "A walk into the new year.", "startsAt": "2026-12-31T23:30:00Z", "seatsLeft": 12, "signedUp": false},
+    {"id": "winter-camp", "tierId": "explorer", "title": "Winter camp", "description": "",
+     "startsAt": "2027-01-09T09:00:00Z", "seatsLeft": 3, "signedUp": true},
+    {"id": "gear-clinic", "tierId": "explorer", "title": "Gear clinic", "description": "Bring your boots.",
+     "startsAt": "2027-01-10T17:00:00Z", "seatsLeft": 0, "signedUp": false},
+    {"id": "sunrise-summit", "tierId": "summit", "title": "Sunrise summit hike", "description": "With a guide.",
+     "startsAt": "2027-02-01T06:00:00Z", "seatsLeft": 8, "signedUp": false},
+    {"id": "legend-dinner", "tierId": "legend", "title": "Legends' dinner", "description": "",
+     "startsAt": "2027-03-01T19:00:00Z", "seatsLeft": 2, "signedUp": false}
+  ],
+  "previews": [
+    {"id": "trail-runner-2", "tierId": "trailblazer", "title": "Trail Runner 2", "description": "Lighter, grippier.",
+     "releaseDate": "2027-01-15", "myRating": null},
+    {"id": "camp-mug", "tierId": "explorer", "title": "Camp mug", "description": "Enamel, 350 ml.",
+     "releaseDate": "2026-12-01", "myRating": 4}
+  ],
+  "yearInReview": {"year": 2026, "pointsEarned": 5230, "rewardsRedeemed": 3, "gamesWon": 2, "badges": 1,
+    "impactUnits": 3, "tierJourney": [{"tierId": "explorer", "reachedOn": "2026-01-01"},
+                                      {"tierId": "trailblazer", "reachedOn": "2026-12-31"}]}
 })";
 
 // A core with the sample program, member (1240 points, Trailblazer) and rewards.

@@ -33,7 +33,19 @@ export function backendClient(serverUrl) {
     return items;
   }
 
+  /** POST /v1/events as the member, as a host page's track() would; resolves with the status. */
+  async function sendEvent(memberId, event) {
+    const token = await login(memberId);
+    const response = await fetch(new URL('/v1/events', base()), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `test-${crypto.randomUUID()}` },
+      body: JSON.stringify(event),
+    });
+    return response.status;
+  }
+
   return {
+    sendEvent,
     member: (memberId) => get('/v1/member', memberId),
     rewards: (memberId) => all('/v1/rewards', memberId),
     activity: (memberId) => all('/v1/activity', memberId),

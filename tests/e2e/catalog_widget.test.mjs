@@ -82,7 +82,7 @@ test('the tabs work from the keyboard', async (t) => {
   assert.equal(await rewardsTab.getAttribute('aria-selected'), 'true');
   await rewardsTab.focus();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await widget.getByRole('tab', { name: 'Progress' }).getAttribute('aria-selected'), 'true');
+  assert.equal(await widget.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected'), 'true');
   await widget.getByRole('progressbar').waitFor();
   assert.equal(await widget.locator('.catalog').isVisible(), false);
   await page.keyboard.press('End');

@@ -62,7 +62,7 @@ test('an expiry reminder links to affordable rewards, and once dismissed stays d
   // Ada opens the catalog once, so the reminder knows what she can redeem now.
   await widget.getByRole('tab', { name: 'Rewards' }).click();
   await widget.locator('.reward').first().waitFor();
-  await widget.getByRole('tab', { name: 'Progress' }).click();
+  await widget.getByRole('tab', { name: 'Home' }).click();
   const show = reminder.getByRole('button', { name: /rewards? you can redeem now/ });
   await show.click();
   await widget.locator('.reward').first().waitFor();
@@ -71,7 +71,7 @@ test('an expiry reminder links to affordable rewards, and once dismissed stays d
   const statuses = await widget.locator('.reward-status').allTextContents();
   assert.ok(statuses.length > 0 && statuses.every((text) => /redeem this/i.test(text)), statuses.join(' | '));
 
-  await widget.getByRole('tab', { name: 'Progress' }).click();
+  await widget.getByRole('tab', { name: 'Home' }).click();
   await reminder.getByRole('button', { name: /^Dismiss:/ }).click();
   assert.equal(await reminder.count(), 0);
   await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('kindred:outbox:')));

@@ -55,7 +55,7 @@ test('a shopper redeems a reward, gets a code, and sees the new balance', async 
   await dialog.getByRole('button', { name: 'Done' }).click();
   assert.equal(await widget.getByRole('button', { name: `Redeem ${reward.name}` }).evaluate(
     (button) => button === button.getRootNode().activeElement), true, 'focus returns to the Redeem button');
-  await widget.getByRole('tab', { name: 'Progress' }).click();
+  await widget.getByRole('tab', { name: 'Home' }).click();
   assert.equal(await widget.locator('.balance-value').textContent(), after.points.toLocaleString('en-US'));
 
   // The ledger, newest first, as the backend keeps it.

@@ -78,13 +78,18 @@ class Core {
   // local day (see moments_view.hpp; a date that does not parse yields a
   // "loading" view whose error says so), a card's acknowledgement
   // ("acknowledge", a surprise) or dismissal ("dismiss", any other card) as a
-  // request to POST /v1/events, and the backend's answer to it:
+  // request to POST /v1/events (`value` is a rating's, else 0), and the backend's answer to it:
   // {"key","state","reason","detail"}.
   std::string momentsViewJson(CalendarDate today) const;
   std::string momentsViewJson(std::string_view todayIso) const;
-  std::string momentEventJson(std::string_view momentKey, std::string_view action, std::string_view nonce);
+  std::string momentEventJson(std::string_view momentKey, std::string_view action, int value,
+                              std::string_view nonce);
   std::string momentEventAnswerJson(std::string_view momentKey, int status, std::string_view body);
   std::string momentEventViewJson(std::string_view momentKey) const { return momentBoard_.eventViewJson(momentKey); }
+  // The tier hub (tier_hub_view.hpp) on the shopper's local day; its
+  // sign-ups ("signup") and ratings ("rate", with a value) go through
+  // momentEventJson like any moment's event.
+  std::string tierHubViewJson(std::string_view todayIso) const;
 
   // Outbox support (intent_snapshot.hpp). The unfinished intent of `kind`
   // ("redemption", "play" or "event") for `subject` (reward or game id, or

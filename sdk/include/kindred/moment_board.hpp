@@ -33,11 +33,20 @@ class MomentBoard {
   std::string viewJson(const std::optional<Program>& program, const std::optional<Member>& member,
                        const Catalog* catalog, const std::optional<InputError>& error, CalendarDate today) const;
 
+  // The tier hub (tier_hub_view.hpp) on the shopper's day. Remembers the
+  // day, as viewJson does: its open items are the ones a sign-up or rating
+  // may name.
+  std::string hubViewJson(const std::optional<Program>& program, const std::optional<Member>& member,
+                          const std::optional<InputError>& error, CalendarDate today) const;
+
   // Acknowledges ("acknowledge", a surprise) or dismisses ("dismiss", any
-  // other card) a moment on screen: {"ok":true,"command":{...}} to POST
+  // other card) a moment on screen, signs up for an open experience
+  // ("signup", key experience:<id>) or rates a preview ("rate", key
+  // preview:<id>, `value` 1..5): {"ok":true,"command":{...}} to POST
   // /v1/events, the same command for every repeat while it is unanswered, or
-  // {"ok":false,"reason":"invalid"|"unknown-moment","message"}.
-  std::string eventJson(std::string_view momentKey, std::string_view action, std::string_view nonce,
+  // {"ok":false,"reason":"invalid"|"unknown-moment"|"busy","message"}
+  // ("busy": another rating of that preview is still on its way).
+  std::string eventJson(std::string_view momentKey, std::string_view action, int value, std::string_view nonce,
                         const std::optional<Program>& program, const std::optional<Member>& member);
 
   // The backend's answer (status 0 when none came): 200/201 records it, a
@@ -59,9 +68,14 @@ class MomentBoard {
  private:
   MomentEventIntent* find(std::string_view momentKey);
 
+  // Whether `momentKey` names what the screens last shown offer for `action`.
+  bool offered(std::string_view momentKey, std::string_view action, const std::optional<Program>& program,
+               const std::optional<Member>& member) const;
+
   std::optional<Moments> moments_;
   std::vector<MomentEventIntent> events_;  // a handful per session: a vector, not another map
   mutable std::optional<CalendarDate> shownOn_;
+  mutable std::optional<CalendarDate> hubShownOn_;
 };
 
 }  // namespace kindred

@@ -4,8 +4,8 @@
 // the moments they already waved away. Ingested from GET /v1/moments.
 //
 // Every field below is required (birthMonth may be null) but impact,
-// challenges and badges, which older backends do not send and programs need
-// not have; unknown top-level
+// challenges, badges, experiences, previews and the year in review, which
+// older backends do not send and programs need not have; unknown top-level
 // fields are ignored, so the backend can add some before the widget reads
 // them. Birthday offers for a tier the program does not have are kept but
 // never shown: the program and the moments are read separately, in any
@@ -67,6 +67,40 @@ struct Badge {
   std::string title;
 };
 
+// Something only some tiers get: an experience (an event, a session) that
+// members of `tierId` and above sign up for, or an insider preview of an
+// unreleased item they rate. One type and one reader for both lists.
+struct InsiderItem {
+  std::string id;                       // the subject of its event
+  std::string tierId;                   // the lowest tier it is for
+  std::string title;
+  std::string description;
+  std::string startsAt;                 // an experience's start, "YYYY-MM-DDTHH:MM:SSZ"
+  CalendarDate releaseDate;             // a preview's
+  std::int64_t seatsLeft = 0;           // an experience's, 0..10000
+  bool signedUp = false;                // an experience: the member holds a seat
+  std::optional<std::int64_t> myRating; // a preview: the member's latest rating, 1..5
+};
+using Experience = InsiderItem;
+using Preview = InsiderItem;
+
+// A tier the member reached this year, and the day they did.
+struct TierStep {
+  std::string tierId;
+  CalendarDate reachedOn;
+};
+
+// The member's year so far, summed by the backend on their own calendar.
+struct YearInReview {
+  std::int64_t year = 0;
+  std::int64_t pointsEarned = 0;
+  std::int64_t rewardsRedeemed = 0;
+  std::int64_t gamesWon = 0;
+  std::int64_t badges = 0;
+  std::optional<std::int64_t> impactUnits;  // null: the program counts no impact
+  std::vector<TierStep> tierJourney;        // in the order reached
+};
+
 struct Moments {
   std::vector<Incentive> incentives;          // at most kMaxIncentives
   std::vector<Surprise> surprises;            // at most kMaxSurprises, oldest first
@@ -77,11 +111,15 @@ struct Moments {
   std::optional<Impact> impact;               // absent or null: the program counts none
   std::vector<Challenge> challenges;          // absent: none; at most kMaxChallenges
   std::vector<Badge> badges;                  // absent: none; at most kMaxBadges, newest first
+  std::vector<Experience> experiences;        // absent: none; soonest first, at most kMaxInsiderItems
+  std::vector<Preview> previews;              // absent: none; at most kMaxInsiderItems
+  std::optional<YearInReview> yearInReview;   // absent or null: none
 
   static constexpr std::size_t kMaxIncentives = 50;
   static constexpr std::size_t kMaxSurprises = 20;
   static constexpr std::size_t kMaxChallenges = 20;
   static constexpr std::size_t kMaxBadges = 200;
+  static constexpr std::size_t kMaxInsiderItems = 50;
   // Ids become part of moment keys ("surprise:<id>"), which POST /v1/events
   // takes as a subject of at most 128 characters.
   static constexpr std::size_t kMaxIdBytes = 100;

@@ -29,7 +29,13 @@
 //                                              // 0: the window's last day; null: none),
 //                                              // then completed; a window that ended
 //                                              // unfinished is left out
-//   "badges": [{"id", "title"}]                // the shelf, newest first
+//   "badges": [{"id", "title"}],               // the shelf, newest first
+//   "yearInReview": null | {"year", "pointsEarned", "rewardsRedeemed", "gamesWon",
+//                   "badges", "empty": bool,   // empty: nothing yet this year
+//                   "impact": null | {"units", "label"},
+//                   "journey": [{"tierName", "reachedOn"}]}
+//                                              // the member's year so far, on their
+//                                              // calendar; tiers reached, in order
 // }
 //
 // Cards, most important first: what the member already has (a gift waiting
