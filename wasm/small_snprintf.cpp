@@ -1,9 +1,10 @@
 // snprintf and siprintf for the wasm build: integers only.
 //
-// Why: two printf calls are linked. nlohmann/json's lexer names a control
-// character in a syntax error with snprintf ("<U+%.4X>"), and Embind's
-// __getTypeName writes a type's address with sprintf ("%p"), which the
-// compiler turns into siprintf, Emscripten's integer-only entry point.
+// Why: printf calls are linked. Embind's __getTypeName writes a type's
+// address with sprintf ("%p"), which the compiler turns into siprintf,
+// Emscripten's integer-only entry point, and libc++'s std::to_string formats
+// integers with snprintf. (nlohmann/json's lexer, which named control
+// characters with "<U+%.4X>", is no longer in the core.)
 // Linking musl's for them brings its printf core, FILE plumbing and (for
 // snprintf) the floating-point formatter with its 128-bit long double
 // arithmetic: 3.7 KB of the gzipped download, for a few hex digits. These
@@ -12,8 +13,8 @@
 // drops). They handle %%, and d, u, x, X with the flags '0' and '-', a width,
 // a precision and the h/hh/l/ll/z length modifiers, and p (without a width)
 // as Emscripten's libc prints it; anything else prints as '?'. The
-// wasm/native parity test compares the syntax errors byte for byte against
-// glibc's.
+// wasm/native parity test compares the core's answers byte for byte against
+// the native build's, which uses glibc's.
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // strtod (and its siblings) for the wasm build: correctly rounded, without
 // long double.
 //
-// Why: nlohmann/json's lexer turns every number with a fraction or an
-// exponent into a double with strtod. musl's strtod does its decimal
+// Why: the core's JSON parser (sdk/src/json_value.cpp) turns every number
+// with a fraction or an exponent into a double with strtod. musl's strtod does its decimal
 // conversion in software 128-bit long double (__floatscan, __divtf3,
 // __multf3, __addtf3, fmodl...): about 7.5 KB of the gzipped download. This
 // gives the same answers, bit for bit, as glibc's: round-half-even, *endptr,

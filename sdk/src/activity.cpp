@@ -8,13 +8,13 @@ namespace {
 constexpr const char* kKinds[] = {"earn", "redemption", "game_play", "game_prize", "check_in", "expiration", "adjustment",
                                 "surprise"};
 
-std::optional<InputError> readEntry(const nlohmann::json& item, const std::string& path, ActivityEntry& entry) {
+std::optional<InputError> readEntry(const JsonValue& item, const std::string& path, ActivityEntry& entry) {
   JsonReader r(item, path);
   if (r.ok()) {
-    const auto id = item.find("id");
-    if (id == item.end()) return InputError{path + ".id", "is required"};
-    if (id->is_number_unsigned()) entry.id = std::to_string(id->get<std::uint64_t>());
-    else if (id->is_string() && !id->get_ref<const std::string&>().empty()) entry.id = id->get<std::string>();
+    const JsonValue* id = item.find("id");
+    if (!id) return InputError{path + ".id", "is required"};
+    if (id->isInteger() && id->integer() >= 0) entry.id = std::to_string(id->integer());
+    else if (id->isString() && !id->text().empty()) entry.id = id->text();
     else return InputError{path + ".id", "expected a non-empty string or a non-negative integer"};
   }
   if (r.string("kind", entry.kind, Presence::Required)) {
@@ -32,12 +32,12 @@ std::optional<InputError> readEntry(const nlohmann::json& item, const std::strin
 }  // namespace
 
 Result<ActivityPage> parseActivityPage(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "activity", doc)) return *syntax;
   ActivityPage page;
   JsonReader r(doc, "activity");
   r.array("items", Presence::Required,
-          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+          [&](const JsonValue& item, const std::string& path) -> std::optional<InputError> {
             ActivityEntry entry;
             if (auto problem = readEntry(item, path, entry)) return problem;
             page.items.push_back(std::move(entry));

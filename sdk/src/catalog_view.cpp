@@ -54,15 +54,15 @@ void writeItem(JsonWriter& out, const CatalogItem& item, const Program& program)
 }  // namespace
 
 Result<CatalogQuery> parseCatalogQuery(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "query", doc)) return *syntax;
   CatalogQuery query;
   JsonReader r(doc, "query");
   r.string("text", query.text, Presence::Optional, /*allowEmpty=*/true);
   r.array("categories", Presence::Optional,
-          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
-            if (!item.is_string()) return InputError{path, "expected a string"};
-            query.categories.push_back(item.get<std::string>());
+          [&](const JsonValue& item, const std::string& path) -> std::optional<InputError> {
+            if (!item.isString()) return InputError{path, "expected a string"};
+            query.categories.push_back(item.text());
             return std::nullopt;
           });
   r.boolean("affordable", query.affordableOnly, Presence::Optional);

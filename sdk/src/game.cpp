@@ -27,7 +27,7 @@ bool readKind(JsonReader& r, GameKind& kind) {
 
 bool readChanceGame(JsonReader& r, Game& game) {
   std::int64_t total = 0;
-  r.array("prizes", Presence::Required, [&](const nlohmann::json& prizeJson, const std::string& path) {
+  r.array("prizes", Presence::Required, [&](const JsonValue& prizeJson, const std::string& path) {
     Prize prize;
     auto problem = readPrize(prizeJson, path, prize);
     if (!problem) {
@@ -50,16 +50,16 @@ bool readChanceGame(JsonReader& r, Game& game) {
 
 bool readQuiz(JsonReader& r, Game& game) {
   r.integer("pointsPerCorrect", game.pointsPerCorrect, Presence::Required);
-  r.array("questions", Presence::Required, [&](const nlohmann::json& item, const std::string& path) {
+  r.array("questions", Presence::Required, [&](const JsonValue& item, const std::string& path) {
     QuizQuestion question;
     JsonReader q(item, path);
     q.string("id", question.id, Presence::Required);
     q.string("text", question.text, Presence::Required);
     std::int64_t limit = 0;
     if (q.integer("timeLimitSeconds", limit, Presence::Required, 1, 3600)) question.timeLimitSeconds = static_cast<int>(limit);
-    q.array("options", Presence::Required, [&](const nlohmann::json& option, const std::string& optionPath) -> std::optional<InputError> {
-      if (!option.is_string()) return InputError{optionPath, "expected a string"};
-      question.options.push_back(option.get<std::string>());
+    q.array("options", Presence::Required, [&](const JsonValue& option, const std::string& optionPath) -> std::optional<InputError> {
+      if (!option.isString()) return InputError{optionPath, "expected a string"};
+      question.options.push_back(option.text());
       return std::nullopt;
     });
     if (q.ok() && question.options.size() < 2) q.fail("options", "expected at least 2 options");
@@ -76,13 +76,13 @@ bool readCheckIn(JsonReader& r, Game& game) {
   if (r.date("today", today, Presence::Required)) rules.today = *today;
   r.string("timeZone", rules.timeZone, Presence::Required);
   r.integer("pointsPerCheckIn", rules.pointsPerCheckIn, Presence::Required);
-  r.array("checkIns", Presence::Required, [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
-    std::optional<CalendarDate> date = item.is_string() ? CalendarDate::parse(item.get_ref<const std::string&>()) : std::nullopt;
+  r.array("checkIns", Presence::Required, [&](const JsonValue& item, const std::string& path) -> std::optional<InputError> {
+    std::optional<CalendarDate> date = item.isString() ? CalendarDate::parse(item.text()) : std::nullopt;
     if (!date) return InputError{path, "expected a date as YYYY-MM-DD"};
     rules.checkIns.push_back(*date);
     return std::nullopt;
   });
-  r.array("streakRewards", Presence::Required, [&](const nlohmann::json& item, const std::string& path) {
+  r.array("streakRewards", Presence::Required, [&](const JsonValue& item, const std::string& path) {
     CheckInRules::Bonus bonus;
     JsonReader b(item, path);
     std::int64_t day = 0;
@@ -96,7 +96,7 @@ bool readCheckIn(JsonReader& r, Game& game) {
   return r.ok();
 }
 
-std::optional<InputError> readGame(const nlohmann::json& item, const std::string& path, Game& game) {
+std::optional<InputError> readGame(const JsonValue& item, const std::string& path, Game& game) {
   JsonReader r(item, path);
   r.string("id", game.id, Presence::Required);
   readKind(r, game.kind);
@@ -128,11 +128,11 @@ bool isChanceGame(GameKind kind) {
 }
 
 Result<std::vector<Game>> parseGames(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "games", doc)) return *syntax;
   std::vector<Game> games;
   JsonReader r(doc, "games");
-  r.array("games", Presence::Required, [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+  r.array("games", Presence::Required, [&](const JsonValue& item, const std::string& path) -> std::optional<InputError> {
     Game game;
     if (auto problem = readGame(item, path, game)) return problem;
     for (const Game& earlier : games) {

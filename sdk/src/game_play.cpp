@@ -7,7 +7,7 @@
 namespace kindred {
 namespace {
 
-std::optional<InputError> readProof(const nlohmann::json& item, const std::string& path, PlayReceipt& receipt) {
+std::optional<InputError> readProof(const JsonValue& item, const std::string& path, PlayReceipt& receipt) {
   JsonReader r(item, path);
   r.string("serverSeed", receipt.proof.serverSeed, Presence::Required);
   r.string("clientSeed", receipt.proof.clientSeed, Presence::Required);
@@ -18,7 +18,7 @@ std::optional<InputError> readProof(const nlohmann::json& item, const std::strin
   return r.error();
 }
 
-std::optional<InputError> readPlay(const nlohmann::json& play, const std::string& path, GameKind kind, PlayReceipt& receipt) {
+std::optional<InputError> readPlay(const JsonValue& play, const std::string& path, GameKind kind, PlayReceipt& receipt) {
   JsonReader r(play, path);
   r.string("id", receipt.playId, Presence::Required);
   r.integer("pointsSpent", receipt.pointsSpent, Presence::Required);
@@ -30,22 +30,22 @@ std::optional<InputError> readPlay(const nlohmann::json& play, const std::string
     if (r.integer("prizeIndex", index, Presence::Required, 0, 1 << 20)) receipt.proof.prizeIndex = static_cast<int>(index);
     r.string("nextCommitment", receipt.nextCommitment, Presence::Required);
     if (!r.ok()) return r.error();
-    const auto prize = play.find("prize");
-    if (prize == play.end()) return InputError{path + ".prize", "is required"};
+    const JsonValue* prize = play.find("prize");
+    if (!prize) return InputError{path + ".prize", "is required"};
     Prize parsed;
     if (auto problem = readPrize(*prize, path + ".prize", parsed)) return problem;
     receipt.proof.prizeId = parsed.id;
     receipt.prize = std::move(parsed);
-    const auto proof = play.find("proof");
-    if (proof == play.end()) return InputError{path + ".proof", "is required"};
+    const JsonValue* proof = play.find("proof");
+    if (!proof) return InputError{path + ".proof", "is required"};
     return readProof(*proof, path + ".proof", receipt);
   }
   if (kind == GameKind::Quiz) {
     r.integer("score", receipt.score, Presence::Required);
-    r.array("correctOptions", Presence::Required, [&](const nlohmann::json& item, const std::string& itemPath) -> std::optional<InputError> {
-      if (!item.is_number_integer() || item.get<std::int64_t>() < 0 || item.get<std::int64_t>() > 64)
+    r.array("correctOptions", Presence::Required, [&](const JsonValue& item, const std::string& itemPath) -> std::optional<InputError> {
+      if (!item.isInteger() || item.integer() < 0 || item.integer() > 64)
         return InputError{itemPath, "expected an option index"};
-      receipt.correctOptions.push_back(item.get<int>());
+      receipt.correctOptions.push_back(static_cast<int>(item.integer()));
       return std::nullopt;
     });
     return r.error();
@@ -73,16 +73,16 @@ const char* playFailureName(PlayFailure failure) {
 }
 
 Result<PlayReceipt> parsePlayReceipt(std::string_view json, GameKind kind) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "play", doc)) return *syntax;
   JsonReader top(doc, "play");
   if (!top.ok()) return *top.error();
-  const auto play = doc.find("play");
-  if (play == doc.end()) return InputError{"play.play", "is required"};
+  const JsonValue* play = doc.find("play");
+  if (!play) return InputError{"play.play", "is required"};
   PlayReceipt receipt;
   if (auto problem = readPlay(*play, "play.play", kind, receipt)) return *problem;
-  const auto member = doc.find("member");
-  if (member == doc.end()) return InputError{"play.member", "is required"};
+  const JsonValue* member = doc.find("member");
+  if (!member) return InputError{"play.member", "is required"};
   // The member inside is the same document as GET /v1/member, checked the same way.
   if (auto problem = readMember(*member, "play.member", receipt.member)) return *problem;
   return receipt;

@@ -46,7 +46,7 @@ std::string snapshotOf(const MomentEventIntent& intent) {
 }
 
 Result<IntentSnapshot> parseIntentSnapshot(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "snapshot", doc)) return *syntax;
   JsonReader r(doc, "snapshot");
   std::int64_t version = 0;
@@ -85,14 +85,14 @@ Result<IntentSnapshot> parseIntentSnapshot(std::string_view json) {
     if (!known) r.fail("gameKind", "expected one of wheel, scratch, memory, quiz, checkin");
   }
   if (!r.ok()) return *r.error();
-  const auto committed = doc.find("committed");
-  if (committed == doc.end()) return InputError{"snapshot.committed", "is required"};
+  const JsonValue* committed = doc.find("committed");
+  if (!committed) return InputError{"snapshot.committed", "is required"};
   JsonReader c(*committed, "snapshot.committed");
   std::int64_t nonce = 0;
   c.string("commitment", intent.committed.commitment, Presence::Required, /*allowEmpty=*/true);
   c.string("prizeTableHash", intent.committed.prizeTableHash, Presence::Required, /*allowEmpty=*/true);
   if (c.integer("nonce", nonce, Presence::Required)) intent.committed.nonce = static_cast<std::uint64_t>(nonce);
-  c.array("prizes", Presence::Required, [&](const nlohmann::json& item, const std::string& path) {
+  c.array("prizes", Presence::Required, [&](const JsonValue& item, const std::string& path) {
     Prize prize;
     auto problem = readPrize(item, path, prize);
     intent.committed.prizes.push_back(std::move(prize));

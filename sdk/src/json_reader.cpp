@@ -5,47 +5,6 @@
 namespace kindred {
 namespace {
 
-// Builds the document and, if the syntax breaks, remembers where. One pass
-// through one parser instantiation: json::parse() would instantiate two DOM
-// builders, and a second parse for the position a third, all of it shipped
-// in the wasm. nlohmann/json reports the error with an exception object it
-// builds but, with allow_exceptions off, does not throw.
-class DocumentBuilder {
- public:
-  using json = nlohmann::json;
-  explicit DocumentBuilder(json& out) : dom_(out, /*allow_exceptions=*/false) {}
-
-  bool null() { return dom_.null(); }
-  bool boolean(bool value) { return dom_.boolean(value); }
-  bool number_integer(json::number_integer_t value) { return dom_.number_integer(value); }
-  bool number_unsigned(json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-  bool number_float(json::number_float_t value, const json::string_t& text) {
-    return dom_.number_float(value, text);
-  }
-  bool string(json::string_t& value) { return dom_.string(value); }
-  bool binary(json::binary_t& value) { return dom_.binary(value); }
-  bool start_object(std::size_t size) { return dom_.start_object(size); }
-  bool key(json::string_t& value) { return dom_.key(value); }
-  bool end_object() { return dom_.end_object(); }
-  bool start_array(std::size_t size) { return dom_.start_array(size); }
-  bool end_array() { return dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string& lastToken,
-                   const nlohmann::detail::exception& error) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1,
-    // column 5: syntax error while parsing value - invalid literal; last read: 'tru'".
-    const std::string what = error.what();
-    const auto detail = what.find("syntax error");
-    problem = "is not valid JSON (byte " + std::to_string(position) + ": " +
-              (detail == std::string::npos ? what : what.substr(detail)) + ")";
-    return dom_.parse_error(position, lastToken, error);
-  }
-
-  std::string problem = "is not valid JSON";
-
- private:
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-};
-
 bool isUtcTimestamp(const std::string& text) {
   if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
     return false;
@@ -59,28 +18,26 @@ bool isUtcTimestamp(const std::string& text) {
 
 }  // namespace
 
-std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource,
-                                            nlohmann::json& out) {
-  DocumentBuilder builder(out);
-  if (nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) return std::nullopt;
-  out = nullptr;
-  return InputError{resource, builder.problem};
+std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource, JsonValue& out) {
+  auto problem = parseJson(text, out);
+  if (!problem) return std::nullopt;
+  return InputError{resource, "is not valid JSON (" + *problem + ")"};
 }
 
-JsonReader::JsonReader(const nlohmann::json& object, std::string path)
+JsonReader::JsonReader(const JsonValue& object, std::string path)
     : object_(object), path_(std::move(path)) {
-  if (!object_.is_object()) error_ = InputError{path_, "expected an object"};
+  if (!object_.isObject()) error_ = InputError{path_, "expected an object"};
 }
 
 std::string JsonReader::fieldPath(const char* key) const { return path_ + "." + key; }
 
 bool JsonReader::walkArray(const char* key, Presence presence, ItemReader each) {
-  const nlohmann::json* field = find(key, presence);
+  const JsonValue* field = find(key, presence);
   if (!field) return ok();
-  if (!field->is_array()) return fail(key, "expected an array");
+  if (!field->isArray()) return fail(key, "expected an array");
   const std::string prefix = fieldPath(key) + "[";
   std::size_t index = 0;
-  for (const auto& item : field->get_ref<const nlohmann::json::array_t&>()) {
+  for (const JsonValue& item : field->items()) {
     if (auto problem = each(item, prefix + std::to_string(index) + "]")) {
       error_ = std::move(problem);
       return false;
@@ -95,52 +52,43 @@ bool JsonReader::fail(const char* key, std::string problem) {
   return false;
 }
 
-const nlohmann::json* JsonReader::find(const char* key, Presence presence) {
+const JsonValue* JsonReader::find(const char* key, Presence presence) {
   if (error_) return nullptr;
-  const auto it = object_.find(key);
-  if (it == object_.end()) {
-    if (presence == Presence::Required) fail(key, "is required");
-    return nullptr;
-  }
-  return &*it;
+  const JsonValue* field = object_.find(key);
+  if (!field && presence == Presence::Required) fail(key, "is required");
+  return field;
 }
 
 bool JsonReader::string(const char* key, std::string& out, Presence presence, bool allowEmpty) {
-  const nlohmann::json* field = find(key, presence);
+  const JsonValue* field = find(key, presence);
   if (!field) return ok();
-  if (!field->is_string()) return fail(key, "expected a string");
-  const auto& text = field->get_ref<const std::string&>();
+  if (!field->isString()) return fail(key, "expected a string");
+  const std::string& text = field->text();
   if (!allowEmpty && text.empty()) return fail(key, "must not be empty");
   out = text;
   return true;
 }
 
 bool JsonReader::nullableString(const char* key, std::optional<std::string>& out) {
-  const nlohmann::json* field = find(key, Presence::Optional);
-  if (!field || field->is_null()) return ok();
-  if (!field->is_string() || field->get_ref<const std::string&>().empty())
-    return fail(key, "expected a non-empty string or null");
-  out = field->get_ref<const std::string&>();
+  const JsonValue* field = find(key, Presence::Optional);
+  if (!field || field->isNull()) return ok();
+  if (!field->isString() || field->text().empty()) return fail(key, "expected a non-empty string or null");
+  out = field->text();
   return true;
 }
 
 bool JsonReader::integer(const char* key, std::int64_t& out, Presence presence, std::int64_t min,
                          std::int64_t max) {
-  const nlohmann::json* field = find(key, presence);
+  const JsonValue* field = find(key, presence);
   if (!field) return ok();
   const std::string range =
       "expected an integer from " + std::to_string(min) + " to " + std::to_string(max);
   // 12.0 is an integer written as a float; 12.5, 1e400 and NaN are not.
-  if (field->is_number_unsigned()) {
-    const auto value = field->get<std::uint64_t>();
-    if (value > static_cast<std::uint64_t>(max)) return fail(key, range);
-    out = static_cast<std::int64_t>(value);
-  } else if (field->is_number_integer()) {
-    const auto value = field->get<std::int64_t>();
-    if (value < min || value > max) return fail(key, range);
-    out = value;
-  } else if (field->is_number_float()) {
-    const double value = field->get<double>();
+  if (field->isInteger()) {
+    if (field->integer() < min || field->integer() > max) return fail(key, range);
+    out = field->integer();
+  } else if (field->isNumber()) {
+    const double value = field->number();
     if (!std::isfinite(value) || std::floor(value) != value ||
         value < static_cast<double>(min) || value > static_cast<double>(max))
       return fail(key, range);
@@ -154,8 +102,8 @@ bool JsonReader::integer(const char* key, std::int64_t& out, Presence presence, 
 
 bool JsonReader::nullableInteger(const char* key, std::optional<std::int64_t>& out, std::int64_t min,
                                  std::int64_t max) {
-  const nlohmann::json* field = find(key, Presence::Required);
-  if (!field || field->is_null()) return ok();
+  const JsonValue* field = find(key, Presence::Required);
+  if (!field || field->isNull()) return ok();
   std::int64_t value = 0;
   if (!integer(key, value, Presence::Required, min, max)) return false;
   out = value;
@@ -163,18 +111,18 @@ bool JsonReader::nullableInteger(const char* key, std::optional<std::int64_t>& o
 }
 
 bool JsonReader::boolean(const char* key, bool& out, Presence presence) {
-  const nlohmann::json* field = find(key, presence);
+  const JsonValue* field = find(key, presence);
   if (!field) return ok();
-  if (!field->is_boolean()) return fail(key, "expected true or false");
-  out = field->get<bool>();
+  if (!field->isBoolean()) return fail(key, "expected true or false");
+  out = field->boolean();
   return true;
 }
 
 bool JsonReader::date(const char* key, std::optional<CalendarDate>& out, Presence presence) {
-  const nlohmann::json* field = find(key, presence);
-  if (!field || (presence == Presence::Optional && field->is_null())) return ok();
+  const JsonValue* field = find(key, presence);
+  if (!field || (presence == Presence::Optional && field->isNull())) return ok();
   std::optional<CalendarDate> parsed;
-  if (field->is_string()) parsed = CalendarDate::parse(field->get_ref<const std::string&>());
+  if (field->isString()) parsed = CalendarDate::parse(field->text());
   if (!parsed) return fail(key, "expected a date as YYYY-MM-DD");
   out = parsed;
   return true;

@@ -2,18 +2,16 @@
 // Reads a backend payload field by field, keeping the JSON path of where it
 // is, so a rejection says exactly what was wrong and where. The first problem
 // wins; once one is recorded, later reads do nothing and report failure.
-// Every access is type-checked first: with JSON_NOEXCEPTION a wrong-typed
-// access in nlohmann/json would abort the whole wasm instance.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 
 #include "kindred/calendar_date.hpp"
 #include "kindred/input_error.hpp"
+#include "json_value.hpp"
 
 namespace kindred {
 
@@ -22,15 +20,14 @@ inline constexpr std::int64_t kMaxSafeInteger = 9007199254740991;
 
 // Parses `text` without throwing. On a syntax error the InputError names
 // `resource` and says where the syntax broke.
-std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource,
-                                            nlohmann::json& out);
+std::optional<InputError> parseJsonDocument(std::string_view text, const std::string& resource, JsonValue& out);
 
 enum class Presence { Required, Optional };
 
 class JsonReader {
  public:
   // `object` must outlive the reader. Fails at once unless it is a JSON object.
-  JsonReader(const nlohmann::json& object, std::string path);
+  JsonReader(const JsonValue& object, std::string path);
 
   bool ok() const { return !error_; }
   const std::optional<InputError>& error() const { return error_; }
@@ -70,23 +67,23 @@ class JsonReader {
    public:
     template <class Each>
     explicit ItemReader(Each& each)
-        : each_(&each), call_([](void* callable, const nlohmann::json& item, const std::string& path) {
+        : each_(&each), call_([](void* callable, const JsonValue& item, const std::string& path) {
             return std::optional<InputError>((*static_cast<Each*>(callable))(item, path));
           }) {}
-    std::optional<InputError> operator()(const nlohmann::json& item, const std::string& path) const {
+    std::optional<InputError> operator()(const JsonValue& item, const std::string& path) const {
       return call_(each_, item, path);
     }
 
    private:
     void* each_;
-    std::optional<InputError> (*call_)(void*, const nlohmann::json&, const std::string&);
+    std::optional<InputError> (*call_)(void*, const JsonValue&, const std::string&);
   };
   bool walkArray(const char* key, Presence presence, ItemReader each);
 
   // The field, or nullptr when it is absent (an error if required) or after a failure.
-  const nlohmann::json* find(const char* key, Presence presence);
+  const JsonValue* find(const char* key, Presence presence);
 
-  const nlohmann::json& object_;
+  const JsonValue& object_;
   std::string path_;
   std::optional<InputError> error_;
 };

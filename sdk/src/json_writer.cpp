@@ -1,5 +1,7 @@
 #include "json_writer.hpp"
 
+#include "utf8.hpp"
+
 #include <cmath>
 #include <string>
 
@@ -8,28 +10,6 @@ namespace kindred {
 // Every integer up to 2^53 is a double exactly.
 constexpr std::int64_t kMaxExactInteger = 9007199254740992;
 
-namespace {
-
-// Bytes of the well-formed UTF-8 sequence that starts text[at], or, for a
-// malformed one, 0 and in `prefix` how many of its bytes to skip: the lead and
-// the continuation bytes that were still possible (the maximal subpart that
-// Unicode and nlohmann's `replace` handler turn into one U+FFFD).
-std::size_t sequenceLength(std::string_view text, std::size_t at, std::size_t& prefix) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  const std::size_t length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
-  // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
-  const unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
-  const unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
-  prefix = 1;
-  while (prefix < length && at + prefix < text.size()) {
-    const auto next = static_cast<unsigned char>(text[at + prefix]);
-    if (next < (prefix == 1 ? low : 0x80) || next > (prefix == 1 ? high : 0xBF)) break;
-    ++prefix;
-  }
-  return prefix == length ? length : 0;
-}
-
-}  // namespace
 
 void JsonWriter::separate() {
   if (afterValue_) out_ += ',';
@@ -77,7 +57,7 @@ JsonWriter& JsonWriter::string(std::string_view text) {
       // Parse errors quote the payload's bytes as they came, invalid UTF-8
       // included; the document handed to JavaScript must stay valid.
       std::size_t prefix = 0;
-      if (const std::size_t length = sequenceLength(text, at, prefix)) out_.append(text.data() + at, length);
+      if (const std::size_t length = utf8SequenceLength(text, at, prefix)) out_.append(text.data() + at, length);
       else out_ += "\xEF\xBF\xBD";  // U+FFFD
       at += prefix;
       continue;

@@ -5,7 +5,7 @@
 
 namespace kindred {
 
-std::optional<InputError> readMember(const nlohmann::json& node, const std::string& path, Member& member) {
+std::optional<InputError> readMember(const JsonValue& node, const std::string& path, Member& member) {
   JsonReader r(node, path);
   r.string("id", member.id, Presence::Required);
   r.string("name", member.name, Presence::Optional, /*allowEmpty=*/true);
@@ -16,7 +16,7 @@ std::optional<InputError> readMember(const nlohmann::json& node, const std::stri
   r.nullableString("tierId", member.tierId);
   r.date("tierWindowEnd", member.tierWindowEnd, Presence::Optional);
   r.array("expiring", Presence::Optional,
-          [&](const nlohmann::json& item, const std::string& itemPath) -> std::optional<InputError> {
+          [&](const JsonValue& item, const std::string& itemPath) -> std::optional<InputError> {
             JsonReader bucket(item, itemPath);
             ExpiringPoints expiring;
             std::optional<CalendarDate> date;
@@ -31,7 +31,7 @@ std::optional<InputError> readMember(const nlohmann::json& node, const std::stri
 }
 
 Result<Member> parseMember(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "member", doc)) return *syntax;
   Member member;
   if (auto problem = readMember(doc, "member", member)) return *problem;

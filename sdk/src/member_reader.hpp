@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "json_value.hpp"
 
 #include "kindred/input_error.hpp"
 #include "kindred/member.hpp"
@@ -14,6 +14,6 @@
 namespace kindred {
 
 // `path` names the node in errors: "member", or "redemption.member".
-std::optional<InputError> readMember(const nlohmann::json& node, const std::string& path, Member& member);
+std::optional<InputError> readMember(const JsonValue& node, const std::string& path, Member& member);
 
 }  // namespace kindred

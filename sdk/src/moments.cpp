@@ -28,7 +28,7 @@ constexpr ListShape kSurprises{"surprises", Moments::kMaxSurprises, "is more tha
 constexpr ListShape kBirthdayOffers{"birthdayOffers", SIZE_MAX, "", "tierId", "title", false, true};
 constexpr ListShape kDismissed{"dismissed", SIZE_MAX, "", nullptr, nullptr};
 
-std::optional<InputError> readItem(const nlohmann::json& node, const std::string& path, const ListShape& shape,
+std::optional<InputError> readItem(const JsonValue& node, const std::string& path, const ListShape& shape,
                                    std::vector<MomentItem>& items) {
   MomentItem& item = items.emplace_back();
   JsonReader r(node, path);
@@ -50,17 +50,17 @@ std::optional<InputError> readItem(const nlohmann::json& node, const std::string
 void readList(JsonReader& r, const ListShape& shape, std::vector<MomentItem>* items, std::vector<std::string>* strings) {
   std::size_t count = 0;
   r.array(shape.key, Presence::Required,
-          [&](const nlohmann::json& node, const std::string& path) -> std::optional<InputError> {
+          [&](const JsonValue& node, const std::string& path) -> std::optional<InputError> {
             if (count++ == shape.maxItems) return InputError{path, shape.tooMany};
             if (items) return readItem(node, path, shape, *items);
-            if (!node.is_string() || node.get_ref<const std::string&>().empty())
+            if (!node.isString() || node.text().empty())
               return InputError{path, "expected a non-empty string"};
-            strings->push_back(node.get<std::string>());
+            strings->push_back(node.text());
             return std::nullopt;
           });
 }
 
-std::optional<InputError> readImpact(const nlohmann::json& node, Impact& impact) {
+std::optional<InputError> readImpact(const JsonValue& node, Impact& impact) {
   JsonReader r(node, "moments.impact");
   r.string("label", impact.label, Presence::Required);
   r.integer("memberUnits", impact.memberUnits, Presence::Required);
@@ -70,7 +70,7 @@ std::optional<InputError> readImpact(const nlohmann::json& node, Impact& impact)
   return r.error();
 }
 
-std::optional<InputError> readChallenge(const nlohmann::json& node, const std::string& path, Challenge& challenge) {
+std::optional<InputError> readChallenge(const JsonValue& node, const std::string& path, Challenge& challenge) {
   JsonReader r(node, path);
   r.string("id", challenge.id, Presence::Required);
   r.string("title", challenge.title, Presence::Required);
@@ -80,8 +80,8 @@ std::optional<InputError> readChallenge(const nlohmann::json& node, const std::s
   // Null or absent: the challenge has no deadline ("ever"). The backend's
   // "completed" is not read: it is progress == steps, which the core checks.
   r.date("windowEndsOn", challenge.windowEndsOn, Presence::Optional);
-  const auto badge = r.ok() ? node.find("badge") : node.end();
-  if (badge == node.end()) {
+  const JsonValue* badge = r.ok() ? node.find("badge") : nullptr;
+  if (!badge) {
     r.fail("badge", "is required");
   } else {
     JsonReader b(*badge, r.fieldPath("badge"));
@@ -94,12 +94,12 @@ std::optional<InputError> readChallenge(const nlohmann::json& node, const std::s
 // The badge shelf and the challenges, when the backend sends them (the
 // cards above work without).
 std::optional<InputError> readChallengesAndBadges(JsonReader& r, Moments& moments) {
-  r.array("challenges", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+  r.array("challenges", Presence::Optional, [&](const JsonValue& node, const std::string& path) {
     if (moments.challenges.size() == Moments::kMaxChallenges)
       return std::optional<InputError>(InputError{path, "is more than the 20 challenges allowed"});
     return readChallenge(node, path, moments.challenges.emplace_back());
   });
-  r.array("badges", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+  r.array("badges", Presence::Optional, [&](const JsonValue& node, const std::string& path) {
     if (moments.badges.size() == Moments::kMaxBadges)
       return std::optional<InputError>(InputError{path, "is more than the 200 badges allowed"});
     Badge& badge = moments.badges.emplace_back();
@@ -113,7 +113,7 @@ std::optional<InputError> readChallengesAndBadges(JsonReader& r, Moments& moment
 
 // An experience when `experience`, else a preview: the fields they share,
 // then their own. Ids are subjects of events and keys of their intents.
-std::optional<InputError> readInsiderItem(const nlohmann::json& node, const std::string& path, bool experience,
+std::optional<InputError> readInsiderItem(const JsonValue& node, const std::string& path, bool experience,
                                           std::vector<InsiderItem>& items) {
   if (items.size() == Moments::kMaxInsiderItems) return InputError{path, "is more than the 50 allowed"};
   InsiderItem& item = items.emplace_back();
@@ -137,7 +137,7 @@ std::optional<InputError> readInsiderItem(const nlohmann::json& node, const std:
   return r.error();
 }
 
-std::optional<InputError> readYearInReview(const nlohmann::json& node, YearInReview& year) {
+std::optional<InputError> readYearInReview(const JsonValue& node, YearInReview& year) {
   JsonReader r(node, "moments.yearInReview");
   r.integer("year", year.year, Presence::Required, 1970, 9999);
   r.integer("pointsEarned", year.pointsEarned, Presence::Required);
@@ -145,7 +145,7 @@ std::optional<InputError> readYearInReview(const nlohmann::json& node, YearInRev
   r.integer("gamesWon", year.gamesWon, Presence::Required);
   r.integer("badges", year.badges, Presence::Required);
   r.nullableInteger("impactUnits", year.impactUnits);
-  r.array("tierJourney", Presence::Required, [&](const nlohmann::json& item, const std::string& path) {
+  r.array("tierJourney", Presence::Required, [&](const JsonValue& item, const std::string& path) {
     if (year.tierJourney.size() == 20) return std::optional<InputError>(InputError{path, "is more than the 20 tiers allowed"});
     TierStep& step = year.tierJourney.emplace_back();
     JsonReader s(item, path);
@@ -158,23 +158,23 @@ std::optional<InputError> readYearInReview(const nlohmann::json& node, YearInRev
 }
 
 // The tier hub's lists and the year, when the backend sends them.
-std::optional<InputError> readTierMoments(const nlohmann::json& doc, JsonReader& r, Moments& moments) {
-  r.array("experiences", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+std::optional<InputError> readTierMoments(const JsonValue& doc, JsonReader& r, Moments& moments) {
+  r.array("experiences", Presence::Optional, [&](const JsonValue& node, const std::string& path) {
     return readInsiderItem(node, path, true, moments.experiences);
   });
-  r.array("previews", Presence::Optional, [&](const nlohmann::json& node, const std::string& path) {
+  r.array("previews", Presence::Optional, [&](const JsonValue& node, const std::string& path) {
     return readInsiderItem(node, path, false, moments.previews);
   });
   if (!r.ok()) return r.error();
-  const auto year = doc.find("yearInReview");
-  if (year != doc.end() && !year->is_null()) return readYearInReview(*year, moments.yearInReview.emplace());
+  const JsonValue* year = doc.find("yearInReview");
+  if (year && !year->isNull()) return readYearInReview(*year, moments.yearInReview.emplace());
   return std::nullopt;
 }
 
 }  // namespace
 
 Result<Moments> parseMoments(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "moments", doc)) return *syntax;
 
   Moments moments;
@@ -187,8 +187,8 @@ Result<Moments> parseMoments(std::string_view json) {
   r.integer("expiryReminderDays", moments.expiryReminderDays, Presence::Required, 1, 365);
   readList(r, kDismissed, nullptr, &moments.dismissed);
   if (!r.ok()) return *r.error();
-  const auto impact = doc.find("impact");
-  if (impact != doc.end() && !impact->is_null())
+  const JsonValue* impact = doc.find("impact");
+  if (impact && !impact->isNull())
     if (auto problem = readImpact(*impact, moments.impact.emplace())) return *problem;
   if (auto problem = readChallengesAndBadges(r, moments)) return *problem;
   if (auto problem = readTierMoments(doc, r, moments)) return *problem;

@@ -4,7 +4,7 @@
 
 namespace kindred {
 
-std::optional<InputError> readPrize(const nlohmann::json& item, const std::string& path, Prize& prize) {
+std::optional<InputError> readPrize(const JsonValue& item, const std::string& path, Prize& prize) {
   JsonReader p(item, path);
   p.string("id", prize.id, Presence::Required);
   p.string("label", prize.label, Presence::Required, /*allowEmpty=*/true);

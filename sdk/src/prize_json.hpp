@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "json_value.hpp"
 
 #include "kindred/fairness.hpp"
 #include "kindred/input_error.hpp"
@@ -13,7 +13,7 @@
 
 namespace kindred {
 
-std::optional<InputError> readPrize(const nlohmann::json& item, const std::string& path, Prize& prize);
+std::optional<InputError> readPrize(const JsonValue& item, const std::string& path, Prize& prize);
 void writePrize(JsonWriter& out, const Prize& prize);
 
 }  // namespace kindred

@@ -7,12 +7,12 @@ namespace kindred {
 ProblemAnswer readProblemAnswer(std::string_view body) {
   ProblemAnswer answer;
   // Through the core's one parser (json::parse() would link a second one).
-  nlohmann::json problem;
-  if (parseJsonDocument(body, "problem", problem) || !problem.is_object()) return answer;
-  const auto type = problem.find("type");
-  if (type != problem.end() && type->is_string()) answer.type = type->get<std::string>();
-  const auto detail = problem.find("detail");
-  if (detail != problem.end() && detail->is_string()) answer.detail = detail->get<std::string>();
+  JsonValue problem;
+  if (parseJsonDocument(body, "problem", problem) || !problem.isObject()) return answer;
+  const JsonValue* type = problem.find("type");
+  if (type && type->isString()) answer.type = type->text();
+  const JsonValue* detail = problem.find("detail");
+  if (detail && detail->isString()) answer.detail = detail->text();
   return answer;
 }
 

@@ -14,16 +14,16 @@ bool isCurrencyCode(const std::string& code) {
   return true;
 }
 
-std::optional<InputError> readTier(const nlohmann::json& item, const std::string& path, Tier& tier) {
+std::optional<InputError> readTier(const JsonValue& item, const std::string& path, Tier& tier) {
   JsonReader r(item, path);
   r.string("id", tier.id, Presence::Required);
   r.string("name", tier.name, Presence::Required);
   r.integer("threshold", tier.threshold, Presence::Required);
   r.array("perks", Presence::Optional,
-          [&](const nlohmann::json& perk, const std::string& perkPath) -> std::optional<InputError> {
-            if (!perk.is_string() || perk.get_ref<const std::string&>().empty())
+          [&](const JsonValue& perk, const std::string& perkPath) -> std::optional<InputError> {
+            if (!perk.isString() || perk.text().empty())
               return InputError{perkPath, "expected a non-empty string"};
-            tier.perks.push_back(perk.get<std::string>());
+            tier.perks.push_back(perk.text());
             return std::nullopt;
           });
   return r.error();
@@ -38,7 +38,7 @@ const Tier* Program::findTier(std::string_view tierId) const {
 }
 
 Result<Program> parseProgram(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "program", doc)) return *syntax;
 
   Program program;
@@ -47,15 +47,15 @@ Result<Program> parseProgram(std::string_view json) {
   r.string("name", program.name, Presence::Required);
 
   if (r.ok()) {
-    const auto currency = doc.find("currency");
-    if (currency == doc.end()) return InputError{r.fieldPath("currency"), "is required"};
+    const JsonValue* currency = doc.find("currency");
+    if (!currency) return InputError{r.fieldPath("currency"), "is required"};
     JsonReader c(*currency, r.fieldPath("currency"));
     c.string("singular", program.currencySingular, Presence::Required);
     c.string("plural", program.currencyPlural, Presence::Required);
     if (!c.ok()) return *c.error();
 
-    const auto earnRate = doc.find("earnRate");
-    if (earnRate == doc.end()) return InputError{r.fieldPath("earnRate"), "is required"};
+    const JsonValue* earnRate = doc.find("earnRate");
+    if (!earnRate) return InputError{r.fieldPath("earnRate"), "is required"};
     JsonReader e(*earnRate, r.fieldPath("earnRate"));
     e.integer("pointsPerUnit", program.pointsPerUnit, Presence::Required, 1, 1000000);
     if (e.string("currency", program.moneyCurrency, Presence::Required) &&
@@ -66,7 +66,7 @@ Result<Program> parseProgram(std::string_view json) {
 
   std::set<std::string> seenIds;
   r.array("tiers", Presence::Required,
-          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+          [&](const JsonValue& item, const std::string& path) -> std::optional<InputError> {
             Tier tier;
             if (auto problem = readTier(item, path, tier)) return problem;
             if (!seenIds.insert(tier.id).second)

@@ -6,20 +6,20 @@
 namespace kindred {
 
 Result<RedemptionReceipt> parseRedemptionReceipt(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "redemption", doc)) return *syntax;
   JsonReader top(doc, "redemption");
   if (!top.ok()) return *top.error();
-  const auto redemption = doc.find("redemption");
-  const auto member = doc.find("member");
-  if (redemption == doc.end()) return InputError{"redemption.redemption", "is required"};
+  const JsonValue* redemption = doc.find("redemption");
+  const JsonValue* member = doc.find("member");
+  if (!redemption) return InputError{"redemption.redemption", "is required"};
 
   RedemptionReceipt receipt;
   JsonReader r(*redemption, "redemption.redemption");
   r.string("code", receipt.code, Presence::Required);
   r.integer("pointsSpent", receipt.pointsSpent, Presence::Required);
   if (!r.ok()) return *r.error();
-  if (member == doc.end()) return InputError{"redemption.member", "is required"};
+  if (!member) return InputError{"redemption.member", "is required"};
   // The member inside is the same document as GET /v1/member, checked the same way.
   if (auto problem = readMember(*member, "redemption.member", receipt.member)) return *problem;
   return receipt;

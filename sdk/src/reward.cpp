@@ -5,7 +5,7 @@
 namespace kindred {
 namespace {
 
-std::optional<InputError> readReward(const nlohmann::json& item, const std::string& path, Reward& reward) {
+std::optional<InputError> readReward(const JsonValue& item, const std::string& path, Reward& reward) {
   JsonReader r(item, path);
   r.string("id", reward.id, Presence::Required);
   r.string("name", reward.name, Presence::Required);
@@ -13,15 +13,17 @@ std::optional<InputError> readReward(const nlohmann::json& item, const std::stri
   r.integer("cost", reward.cost, Presence::Required);
   r.string("category", reward.category, Presence::Required);
   r.nullableString("imageUrl", reward.imageUrl);
-  if (r.ok() && item.contains("stock") && !item["stock"].is_null()) {
+  const JsonValue* stockField = r.ok() ? item.find("stock") : nullptr;
+  if (stockField && !stockField->isNull()) {
     std::int64_t stock = 0;
     if (r.integer("stock", stock, Presence::Required)) reward.stock = stock;
   }
   r.integer("popularity", reward.popularity, Presence::Optional);
   r.timestamp("createdAt", reward.createdAt, Presence::Required);
   r.nullableString("tierRequired", reward.tierRequired);
-  if (r.ok() && item.contains("earlyAccess") && !item["earlyAccess"].is_null()) {
-    JsonReader early(item["earlyAccess"], r.fieldPath("earlyAccess"));
+  const JsonValue* earlyField = r.ok() ? item.find("earlyAccess") : nullptr;
+  if (earlyField && !earlyField->isNull()) {
+    JsonReader early(*earlyField, r.fieldPath("earlyAccess"));
     EarlyAccess access;
     std::optional<CalendarDate> until;
     early.string("tierId", access.tierId, Presence::Required);
@@ -36,12 +38,12 @@ std::optional<InputError> readReward(const nlohmann::json& item, const std::stri
 }  // namespace
 
 Result<RewardPage> parseRewardPage(std::string_view json) {
-  nlohmann::json doc;
+  JsonValue doc;
   if (auto syntax = parseJsonDocument(json, "rewards", doc)) return *syntax;
   RewardPage page;
   JsonReader r(doc, "rewards");
   r.array("items", Presence::Required,
-          [&](const nlohmann::json& item, const std::string& path) -> std::optional<InputError> {
+          [&](const JsonValue& item, const std::string& path) -> std::optional<InputError> {
             Reward reward;
             if (auto problem = readReward(item, path, reward)) return problem;
             page.items.push_back(std::move(reward));

@@ -83,7 +83,7 @@ test('every naughty string as a reward name renders as that text, and no card ov
   await widget.locator('.search').fill(target.name);
   await widget.locator(`[data-reward-id="${target.id}"]`).waitFor();
   await widget.locator(`[data-reward-id="${target.id}"] .redeem`).click();
-  const dialog = widget.locator('dialog');
+  const dialog = widget.getByRole('dialog');
   await dialog.waitFor();
   assert.ok((await dialog.textContent()).includes(target.name));
   await page.screenshot({ path: join(screenshotDir, 'catalog-hostile-dialog-phone.png') });
