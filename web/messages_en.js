@@ -58,7 +58,7 @@ export default {
   'hub.state.locked': 'Reach {tier} to join',
   'hub.previews': 'Insider previews',
   'hub.noPreviews': 'No previews for your tier right now.',
-  'hub.releases': 'out {date:date}',
+  'hub.releases': 'Out {date:date}',
   'hub.rateLabel': 'Rate {title}',
   'hub.stars': '{value:number} of 5 stars',
   'hub.rateIt': 'Tap a star to tell us what you think.',

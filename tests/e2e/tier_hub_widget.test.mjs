@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import { VIEWPORTS } from './chromium.mjs';
 import { backendClient } from './backend_client.mjs';
-import { useDemoStore, editSeedFile, openStore, screenshotDir } from './store_harness.mjs';
+import { useDemoStore, editSeedFile, openStore, repoRoot, screenshotDir } from './store_harness.mjs';
 
 const env = useDemoStore('tier-hub', {
   // Map and compass basics gets one seat, for the race for it.
@@ -214,4 +214,56 @@ test('a member with nothing yet this year gets a line, not an empty picture', as
   await year.waitFor();
   assert.match(await year.locator('.year-summary').textContent(), /^Your \d{4} story starts with your first order\.$/);
   assert.equal(await year.getByRole('button').isVisible(), false);
+});
+
+test('hostile experience, preview, perk and tier strings stay text, inside the card and on the year picture', async (t) => {
+  const naughty = JSON.parse(readFileSync(join(repoRoot, '../shared/corpora/naughty-strings/blns.json'), 'utf8'))
+    .filter((text) => text.trim().length > 0);
+  const unbroken = 'W'.repeat(300);
+  const hostile = (i) => naughty[(i * 41) % naughty.length];
+  const rewrite = (path, change) => (page) => page.route(`**${path}`, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    change(body);
+    await route.fulfill({ response, json: body });
+  });
+  const { page, widget, problems } = await openStore(env, t, {
+    member: 'm_katherine',
+    viewport: VIEWPORTS.phone,
+    prepare: async (p) => {
+      await rewrite('/v1/moments', (moments) => {
+        moments.experiences = moments.experiences.map((e, i) => ({ ...e, title: i ? hostile(i) : unbroken, description: hostile(i + 7) }));
+        moments.previews = naughty.slice(0, 30).map((title, i) => ({ id: `p${i}`, tierId: 'explorer', title,
+          description: hostile(i + 50), releaseDate: '2027-03-01', myRating: (i % 5) + 1 }));
+      })(p);
+      await rewrite('/v1/program', (program) => {
+        program.name = unbroken;
+        program.tiers = program.tiers.map((tier, i) => ({ ...tier, name: i === 2 ? unbroken : tier.name,
+          perks: [hostile(i + 90), unbroken] }));
+      })(p);
+    },
+  });
+  await widget.getByRole('progressbar').waitFor();
+  await widget.getByRole('tab', { name: 'Tiers' }).click();
+  const first = widget.locator('[data-key^="experience:"]').first();
+  await first.waitFor();
+  assert.equal(await first.locator('.hub-item-title').textContent(), unbroken, 'rendered as text');
+  assert.deepEqual(await widget.locator('[data-key^="preview:"] .hub-item-title').allTextContents(), naughty.slice(0, 30));
+  assert.equal(await widget.locator('.hub script, .hub img, .hub iframe').count(), 0);
+  const overflowing = await widget.evaluate((host) => {
+    const card = host.shadowRoot.querySelector('.hub').getBoundingClientRect();
+    return [...host.shadowRoot.querySelectorAll('.hub *')]
+      .filter((element) => element.getBoundingClientRect().right > card.right + 1)
+      .map((element) => element.className);
+  });
+  assert.deepEqual(overflowing, []);
+  await page.screenshot({ path: join(screenshotDir, 'tiers-hostile-phone.png'), fullPage: true });
+
+  // The picture draws the same strings as pixels, cut to fit.
+  await widget.getByRole('tab', { name: 'Home' }).click();
+  await widget.getByRole('button', { name: 'See your year in review' }).click();
+  const canvas = widget.locator('.year-dialog canvas');
+  await canvas.waitFor();
+  assert.deepEqual(await canvas.evaluate((c) => [c.width, c.height]), [1080, 1350]);
+  assert.deepEqual(problems, []);
 });
