@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "moment_event_helpers.hpp"
 #include "sample_payloads.hpp"
 
 namespace kindred {
@@ -15,11 +16,10 @@ namespace {
 using nlohmann::json;
 constexpr const char* kToday = "2026-11-23";
 
-Core momentsCore() {
-  Core core = testing::loadedCore();
-  EXPECT_FALSE(core.ingest("moments", testing::kMomentsJson));
-  return core;
-}
+using testing::answer;
+using testing::event;
+using testing::momentsCore;
+using testing::problem;
 
 json view(const Core& core, const char* today = kToday) { return json::parse(core.momentsViewJson(today)); }
 
@@ -27,19 +27,6 @@ std::vector<std::string> keysOf(const json& v) {
   std::vector<std::string> keys;
   for (const auto& card : v["cards"]) keys.push_back(card["key"]);
   return keys;
-}
-
-json event(Core& core, const char* key, const char* action, const char* nonce) {
-  return json::parse(core.momentEventJson(key, action, 0, nonce));
-}
-
-json answer(Core& core, const char* key, int status, const std::string& body = "") {
-  return json::parse(core.momentEventAnswerJson(key, status, body));
-}
-
-std::string problem(const char* slug, int status, const char* detail) {
-  return json{{"type", std::string("urn:kindred:problem:") + slug}, {"title", slug}, {"status", status}, {"detail", detail}}
-      .dump();
 }
 
 const std::string kRecorded = R"({"id":"ev_1","type":"moment-dismissed","subject":"birthday:2026-11",)"

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "moment_event_helpers.hpp"
 #include "sample_payloads.hpp"
 
 namespace kindred {
@@ -15,26 +16,12 @@ namespace {
 using nlohmann::json;
 constexpr const char* kToday = "2026-11-23";
 
-Core hubCore() {
-  Core core = testing::loadedCore();
-  EXPECT_FALSE(core.ingest("moments", testing::kMomentsJson));
-  return core;
-}
+using testing::answer;
+using testing::event;
+using testing::momentsCore;
+using testing::problem;
 
 json hub(const Core& core, const char* today = kToday) { return json::parse(core.tierHubViewJson(today)); }
-
-json event(Core& core, const char* key, const char* action, int value, const char* nonce) {
-  return json::parse(core.momentEventJson(key, action, value, nonce));
-}
-
-json answer(Core& core, const char* key, int status, const std::string& body = "") {
-  return json::parse(core.momentEventAnswerJson(key, status, body));
-}
-
-std::string problem(const char* slug, int status, const char* detail) {
-  return json{{"type", std::string("urn:kindred:problem:") + slug}, {"title", slug}, {"status", status}, {"detail", detail}}
-      .dump();
-}
 
 const json* byId(const json& list, const char* id) {
   for (const auto& item : list)
@@ -52,7 +39,7 @@ TEST(TierHub, IsLoadingUntilTheMomentsProgramAndMemberAreThere) {
 }
 
 TEST(TierHub, SaysWhatEachTierGivesWhatTheMemberHoldsAndWhatTheNextAdds) {
-  Core core = hubCore();
+  Core core = momentsCore();
   json program = json::parse(testing::kProgramJson);
   program["tiers"][2]["perks"] = {"Early access", "Free shipping", "Free returns"};  // listed again higher up
   ASSERT_FALSE(core.ingest("program", program.dump()));
@@ -71,7 +58,7 @@ TEST(TierHub, SaysWhatEachTierGivesWhatTheMemberHoldsAndWhatTheNextAdds) {
 }
 
 TEST(TierHub, AtTheTopThereIsNoNextTier) {
-  Core core = hubCore();
+  Core core = momentsCore();
   json member = json::parse(testing::kMemberJson);
   member["tierId"] = "peak";
   member["qualifyingPoints"] = 4200;
@@ -84,7 +71,7 @@ TEST(TierHub, AtTheTopThereIsNoNextTier) {
 }
 
 TEST(TierHub, ExperiencesAreOpenJoinedFullOrLockedAndUnknownTiersAreLeftOut) {
-  const json v = hub(hubCore());
+  const json v = hub(momentsCore());
   ASSERT_EQ(v["experiences"].size(), 4u) << v.dump(2);  // the "legend" tier is not the program's
   EXPECT_EQ(v["experiences"][0], json::parse(R"({"key":"experience:new-year-walk","id":"new-year-walk",
       "title":"New Year's Eve lantern walk","description":"A walk into the new year.","tierName":"Trailblazer",
@@ -97,7 +84,7 @@ TEST(TierHub, ExperiencesAreOpenJoinedFullOrLockedAndUnknownTiersAreLeftOut) {
 }
 
 TEST(TierHub, PreviewsCarryTheMembersRating) {
-  const json v = hub(hubCore());
+  const json v = hub(momentsCore());
   ASSERT_EQ(v["previews"].size(), 2u);
   EXPECT_EQ(v["previews"][0], json::parse(R"({"key":"preview:trail-runner-2","id":"trail-runner-2",
       "title":"Trail Runner 2","description":"Lighter, grippier.","tierName":"Trailblazer",
@@ -106,7 +93,7 @@ TEST(TierHub, PreviewsCarryTheMembersRating) {
 }
 
 TEST(TierHub, ASignUpIsOneIdempotentEventThatShowsJoinedOnceRecorded) {
-  Core core = hubCore();
+  Core core = momentsCore();
   hub(core);  // on screen
   const json first = event(core, "experience:new-year-walk", "signup", 0, "n0nce-0001");
   ASSERT_EQ(first["ok"], true) << first.dump();
@@ -129,7 +116,7 @@ TEST(TierHub, ASignUpIsOneIdempotentEventThatShowsJoinedOnceRecorded) {
 }
 
 TEST(TierHub, ARefusedSignUpSaysWhyAndTheNextPayloadSaysWhatIsTrue) {
-  Core core = hubCore();
+  Core core = momentsCore();
   hub(core);
   ASSERT_EQ(event(core, "experience:new-year-walk", "signup", 0, "n0nce-0001")["ok"], true);
   answer(core, "experience:new-year-walk", 409, problem("experience-full", 409, "Every seat is taken."));
@@ -145,7 +132,7 @@ TEST(TierHub, ARefusedSignUpSaysWhyAndTheNextPayloadSaysWhatIsTrue) {
 }
 
 TEST(TierHub, OnlyAnOpenExperienceOnScreenCanBeSignedUpFor) {
-  Core core = hubCore();
+  Core core = momentsCore();
   EXPECT_EQ(event(core, "experience:new-year-walk", "signup", 0, "n0nce-0001")["reason"], "unknown-moment");  // not shown yet
   hub(core);
   for (const char* key : {"experience:winter-camp", "experience:gear-clinic", "experience:sunrise-summit",
@@ -157,7 +144,7 @@ TEST(TierHub, OnlyAnOpenExperienceOnScreenCanBeSignedUpFor) {
 }
 
 TEST(TierHub, ARatingIsSentWithItsValueShownAtOnceAndRatedAgainAfterItsAnswer) {
-  Core core = hubCore();
+  Core core = momentsCore();
   hub(core);
   const json rated = event(core, "preview:trail-runner-2", "rate", 5, "n0nce-0001");
   ASSERT_EQ(rated["ok"], true) << rated.dump();
@@ -177,7 +164,7 @@ TEST(TierHub, ARatingIsSentWithItsValueShownAtOnceAndRatedAgainAfterItsAnswer) {
 }
 
 TEST(TierHub, ARefusedRatingFallsBackToTheBackendsAndSaysWhy) {
-  Core core = hubCore();
+  Core core = momentsCore();
   hub(core);
   ASSERT_EQ(event(core, "preview:camp-mug", "rate", 1, "n0nce-0001")["ok"], true);
   EXPECT_EQ(hub(core)["previews"][1]["rating"], 1);
@@ -188,7 +175,7 @@ TEST(TierHub, ARefusedRatingFallsBackToTheBackendsAndSaysWhy) {
 }
 
 TEST(TierHub, RatingsOutsideOneToFiveAndUnknownPreviewsAreRefused) {
-  Core core = hubCore();
+  Core core = momentsCore();
   hub(core);
   for (int value : {0, 6, -1})
     EXPECT_EQ(event(core, "preview:camp-mug", "rate", value, "n0nce-0001")["reason"], "invalid") << value;
@@ -196,13 +183,13 @@ TEST(TierHub, RatingsOutsideOneToFiveAndUnknownPreviewsAreRefused) {
 }
 
 TEST(TierHub, AnUnansweredRatingSurvivesAReloadWithItsValue) {
-  Core before = hubCore();
+  Core before = momentsCore();
   hub(before);
   const json rated = event(before, "preview:trail-runner-2", "rate", 3, "n0nce-0001");
   const std::string snapshot = before.intentSnapshot("event", "preview:trail-runner-2");
   ASSERT_FALSE(snapshot.empty());
 
-  Core after = hubCore();
+  Core after = momentsCore();
   const json resumed = json::parse(after.resumeJson(snapshot));
   ASSERT_EQ(resumed["ok"], true) << resumed.dump();
   EXPECT_EQ(resumed["command"], rated["command"]);  // same key, same body, same stars
