@@ -1,5 +1,6 @@
 // Writes dist/, the widget as a page downloads it:
 //   index.js            the shim (web/), bundled by esbuild into one ES module
+//   kindred.iife.js     the same for a plain <script> tag (window.Kindred)
 //   kindred-core.mjs    Emscripten's glue (it ships unminified from emcc
 //                       without Closure, which Debian's emscripten lacks)
 //   kindred-core.wasm   the engine, as emcc optimized it, then wasm-opt again
@@ -39,13 +40,13 @@ const cssAsText = {
 
 async function bundle(options, outfile) {
   const result = await build({
-    ...options, outfile, target, format: 'esm', write: false, sourcemap: 'external',
+    format: 'esm', ...options, outfile, target, write: false, sourcemap: 'external',
     logLevel: 'warning', legalComments: 'none',
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.js') || file.path.endsWith('.mjs')).text;
   const map = result.outputFiles.find((file) => file.path.endsWith('.map')).text;
   const minified = await minify(code, {
-    module: true, ecma: 2020,
+    module: options.format !== 'iife', ecma: 2020,
     compress: { passes: 3 },
     format: { comments: false },
     sourceMap: { content: map, url: `${basename(outfile)}.map` },
@@ -55,6 +56,14 @@ async function bundle(options, outfile) {
 }
 
 await bundle({ entryPoints: [`${root}web/index.js`], bundle: true, external: ['./kindred-core.mjs'], plugins: [cssAsText] }, `${dist}/index.js`);
+// The same widget for a plain <script> tag (web/script_tag.js): window.Kindred.
+// A classic script has no import.meta; its own URL stands in, so the engine
+// is still found next to it (and import() resolves against it too).
+await bundle({
+  entryPoints: [`${root}web/script_tag.js`], bundle: true, external: ['./kindred-core.mjs'], plugins: [cssAsText],
+  format: 'iife', globalName: 'Kindred', define: { 'import.meta.url': '__kindredScriptUrl' },
+  banner: { js: 'var __kindredScriptUrl = document.currentScript && document.currentScript.src;' },
+}, `${dist}/kindred.iife.js`);
 await bundle({ entryPoints: [`${raw}/kindred-core.mjs`] }, `${dist}/kindred-core.mjs`);
 execFileSync('wasm-opt', ['-Oz', '--converge', `${raw}/kindred-core.wasm`, '-o', `${dist}/kindred-core.wasm`]);
 if (existsSync(`${root}web/index.d.ts`)) copyFileSync(`${root}web/index.d.ts`, `${dist}/index.d.ts`);

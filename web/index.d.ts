@@ -22,8 +22,12 @@ export interface KindredWidgetElement extends HTMLElement {
   backend: string;
   /** The member's bearer token. Attribute: `token` (the property wins). */
   token: string | null;
-  /** Called before each request instead of reading `token`; may be async. */
-  getToken: (() => string | Promise<string>) | null;
+  /**
+   * Called before each request instead of reading `token`; may be async.
+   * After a 401 it is called with `{ expired: true }`: return a fresh token
+   * (the request is sent once more with it), not a cached one.
+   */
+  getToken: ((hint?: { expired: true }) => string | Promise<string>) | null;
   /** BCP 47 locale for numbers, money and dates. Attribute: `locale`; default: the page's lang. */
   readonly locale: string;
   /**
@@ -34,8 +38,13 @@ export interface KindredWidgetElement extends HTMLElement {
   rewardsUrl: string | null;
   /** Where the engine's .wasm is served, if not next to the module. */
   wasmUrl: string | URL | undefined;
-  /** The screen shown. Attribute: `screen`. */
-  screen: 'progress' | 'tiers' | 'rewards' | 'activity' | 'games';
+  /** The screen shown, one of `screens`. Attribute: `screen`. */
+  screen: KindredScreen;
+  /**
+   * The screens offered, in tab order (all by default; one shows no tabs).
+   * Attribute: `screens`, comma-separated. Read when the widget is first connected.
+   */
+  screens: KindredScreen[];
   /** Fetches everything again; the screen keeps its state until answers arrive. */
   refresh(): Promise<void>;
   /**
@@ -58,6 +67,41 @@ export interface KindredWidgetElement extends HTMLElement {
    */
   diagnostics(): { engineObjects: number; heapBytes: number; valueHandles: number };
 }
+
+/** The widget's screens: Home (progress and moments), the tier hub, the catalog, the ledger, the games. */
+export type KindredScreen = 'progress' | 'tiers' | 'rewards' | 'activity' | 'games';
+
+export interface KindredMountOptions {
+  /** Base URL of the loyalty backend; default: this page's origin. */
+  backend?: string;
+  /** The member token your server issued; or use getToken. */
+  token?: string;
+  /** Called before each request, and with `{ expired: true }` after a 401. */
+  getToken?: (hint?: { expired: true }) => string | Promise<string>;
+  /** BCP 47 locale; default: the page's lang. */
+  locale?: string;
+  /** The screen shown first. */
+  screen?: KindredScreen;
+  /** The screens offered, in tab order. */
+  screens?: KindredScreen[];
+  /** Custom properties without their prefix: { accent: '#7c3aed', radius: '8px' } sets --kindred-accent and --kindred-radius. */
+  theme?: Record<string, string>;
+  wasmUrl?: string | URL;
+  rewardsUrl?: string;
+}
+
+export interface KindredHandle {
+  /** The <kindred-widget> made for this mount. */
+  readonly element: KindredWidgetElement;
+  open(screen: KindredScreen): void;
+  refresh(): Promise<void>;
+  track: KindredWidgetElement['track'];
+  /** Removes the widget; every wasm object it made is freed. */
+  destroy(): void;
+}
+
+/** Puts a widget in `target` (an element or a selector) and returns its handle. */
+export function mount(target: Element | string, options?: KindredMountOptions): KindredHandle;
 
 /** An event as the backend recorded it (POST /v1/events). */
 export interface KindredTrackedEvent {

@@ -4,6 +4,7 @@
 import { defineKindredWidget } from './kindred_widget.js';
 
 export { defineKindredWidget } from './kindred_widget.js';
+export { mount } from './mount.js';
 export { loadKindredCore } from './core_loader.js';
 export { createRestTransport } from './rest_transport.js';
 export { KindredError } from './kindred_error.js';

@@ -43,6 +43,18 @@ function createWidgetClass() {
   return class KindredWidget extends HTMLElement {
     static get observedAttributes() { return ['backend', 'token', 'locale', 'screen', 'rewards-url']; }
 
+    /**
+     * The screens this page offers, in tab order. Attribute: `screens`, a
+     * comma-separated subset of 'progress,tiers,rewards,activity,games' (all
+     * of them when absent); read when the widget is first connected.
+     */
+    get screens() {
+      const wanted = (this.getAttribute('screens') ?? '').split(',').map((name) => name.trim());
+      const offered = SCREENS.filter((name) => wanted.includes(name));
+      return offered.length ? offered : [...SCREENS];
+    }
+    set screens(list) { this.setAttribute('screens', [].concat(list).join(',')); }
+
     #core = null;            // the engine; one per member session
     #token = null;
     #getToken = null;
@@ -91,7 +103,8 @@ function createWidgetClass() {
     /** The screen shown: 'progress' (default), 'tiers', 'rewards', 'activity' or 'games'. Attribute: `screen`. */
     get screen() {
       const wanted = this.getAttribute('screen');
-      return SCREENS.includes(wanted) ? wanted : 'progress';
+      const offered = this.#dom?.screens ?? this.screens;
+      return offered.includes(wanted) ? wanted : offered[0];
     }
     set screen(value) { this.setAttribute('screen', value); }
 
@@ -238,7 +251,7 @@ function createWidgetClass() {
     #transport() {
       return createRestTransport({
         baseUrl: this.backend,
-        getToken: () => (this.#getToken ? this.#getToken() : this.token),
+        getToken: (hint) => (this.#getToken ? this.#getToken(hint) : this.token),
       });
     }
 
@@ -316,7 +329,7 @@ function createWidgetClass() {
     // this module defines it; those land on the instance and would hide the
     // accessors. Take them over.
     #adoptPropertiesSetBeforeUpgrade() {
-      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen', 'rewardsUrl']) {
+      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen', 'screens', 'rewardsUrl']) {
         if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
         const value = this[name];
         delete this[name];
@@ -422,10 +435,8 @@ function createWidgetClass() {
         locale: () => this.locale,
         programName: () => JSON.parse(this.#core.progressView(localIsoDate())).program?.name ?? '',
       });
-      const tabs = createScreenTabs(
-        [{ id: 'progress', label: t('tabs.progress') }, { id: 'tiers', label: t('tabs.tiers') }, { id: 'rewards', label: t('tabs.rewards') },
-          { id: 'activity', label: t('tabs.activity') }, { id: 'games', label: t('tabs.games') }],
-        (id) => { this.screen = id; });
+      const screens = this.screens;
+      const tabs = createScreenTabs(screens.map((id) => ({ id, label: t(`tabs.${id}`) })), (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
       const outbox = h('p', { class: 'outbox', role: 'status', part: 'outbox', hidden: true });
       const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
@@ -439,7 +450,7 @@ function createWidgetClass() {
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
       shadow.append(card, redeemDialog.root, year.dialog);
-      this.#dom = { progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
+      this.#dom = { screens, progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
 
     #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
@@ -461,7 +472,7 @@ function createWidgetClass() {
         // The expiry reminder card says it better, with a way to spend them.
         progress.update(view, { expiryCard: momentsView.cards.some((card) => card.kind === 'expiring') });
       }
-      tabs.root.hidden = !ready;
+      tabs.root.hidden = !ready || this.#dom.screens.length === 1;  // one screen needs no tabs
       tabs.select(this.screen);
       const catalogReady = ready && onRewards && this.#rewards === 'loaded' && this.#renderCatalog({ append: false });
       const onActivity = this.screen === 'activity';

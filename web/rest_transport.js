@@ -12,7 +12,8 @@ const sleep = (ms, signal) => new Promise((resolve, reject) => {
 /**
  * @param {object} options
  * @param {string} [options.baseUrl]  where /v1 lives; '' for the page's origin
- * @param {() => (string|Promise<string>)} options.getToken  the member's bearer token
+ * @param {(hint?: {expired: true}) => (string|Promise<string>)} options.getToken  the member's bearer token;
+ *   called with {expired: true} after a 401, to get a fresh one
  * @param {number} [options.timeoutMs]  per attempt
  * @param {number} [options.retries]  extra attempts for reads that failed retryably
  * @param {typeof fetch} [options.fetch]
@@ -22,17 +23,25 @@ export function createRestTransport({
 }) {
   const root = baseUrl.replace(/\/+$/, '');
 
+  // One request, sent again once with a new token if the backend says the
+  // one it had is no longer good (401): getToken({ expired: true }) is the
+  // host's cue to fetch a fresh one rather than return what it cached.
+  async function exchange(path, request, signal) {
+    const answer = await exchangeOnce(path, request, signal, await getToken());
+    if (answer.status !== 401) return answer;
+    return exchangeOnce(path, request, signal, await getToken({ expired: true }));
+  }
+
   // One request: the member's token, a timeout per attempt, and the caller's
   // cancellation. Resolves with the whole answer, whatever its status;
   // rejects only when no answer came (a timeout or network KindredError) or
   // when the caller cancelled (with the caller's reason).
-  async function exchange(path, { method = 'GET', headers = {}, body } = {}, signal) {
+  async function exchangeOnce(path, { method = 'GET', headers = {}, body } = {}, signal, token) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const onAbort = () => timeout.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const token = await getToken();
       signal?.throwIfAborted();
       const response = await fetch(`${root}${path}`, {
         method,

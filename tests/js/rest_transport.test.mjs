@@ -37,8 +37,30 @@ test('a problem+json answer becomes its detail, readable, without retrying a 4xx
   assert.equal(calls.length, 1);
 });
 
+test('a 401 is tried once more with a fresh token from getToken({ expired: true })', async () => {
+  const expired = () => problem(401, { title: 'Unauthorized', detail: 'The member token has expired.' });
+  const { fetch, calls } = scriptedFetch(expired(), json({ id: 'm_ada' }), expired(), json({ ok: true }, 201));
+  const hints = [];
+  let issued = 0;
+  const getToken = async (hint) => {
+    hints.push(hint ?? null);
+    if (hint?.expired) issued += 1;
+    return `tok-${issued}`;
+  };
+  const transport = createRestTransport({ getToken, fetch });
+  assert.equal(await transport.get('/v1/member'), '{"id":"m_ada"}');
+  assert.deepEqual(calls.map((call) => call.init.headers.Authorization), ['Bearer tok-0', 'Bearer tok-1']);
+  assert.deepEqual(hints, [null, { expired: true }]);
+  // A write too, with the same Idempotency-Key both times.
+  const answer = await transport.send({ method: 'POST', path: '/v1/events', body: '{}', idempotencyKey: 'event-k1' });
+  assert.equal(answer.status, 201);
+  assert.deepEqual(calls.slice(2).map((call) => [call.init.headers.Authorization, call.init.headers['Idempotency-Key']]),
+    [['Bearer tok-1', 'event-k1'], ['Bearer tok-2', 'event-k1']]);
+});
+
 test('a 401 speaks to the shopper and keeps the token problem for the developer', async () => {
-  const { fetch } = scriptedFetch(problem(401, { title: 'Unauthorized', detail: 'The member token has expired.' }));
+  const { fetch } = scriptedFetch(problem(401, { title: 'Unauthorized', detail: 'The member token has expired.' }),
+    problem(401, { title: 'Unauthorized', detail: 'The member token has expired.' }));
   const transport = createRestTransport({ getToken: () => 't', fetch });
   await assert.rejects(transport.get('/v1/member'), (error) =>
     error.code === 'unauthorized' && error.message === 'Your session has ended. Please sign in again.' &&
