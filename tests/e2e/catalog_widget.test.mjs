@@ -82,6 +82,9 @@ test('the tabs work from the keyboard', async (t) => {
   assert.equal(await rewardsTab.getAttribute('aria-selected'), 'true');
   await rewardsTab.focus();
   await page.keyboard.press('ArrowLeft');
+  assert.equal(await widget.getByRole('tab', { name: 'Tiers' }).getAttribute('aria-selected'), 'true');
+  await widget.locator('.hub').waitFor();
+  await page.keyboard.press('Home');
   assert.equal(await widget.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected'), 'true');
   await widget.getByRole('progressbar').waitFor();
   assert.equal(await widget.locator('.catalog').isVisible(), false);
@@ -95,7 +98,7 @@ test('the tabs work from the keyboard', async (t) => {
   assert.equal(await rewardsTab.getAttribute('aria-selected'), 'true');
   await widget.locator('.reward').first().waitFor();
   // Only the selected tab is in the Tab order.
-  assert.deepEqual(await widget.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.tabIndex)), [-1, 0, -1, -1]);
+  assert.deepEqual(await widget.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.tabIndex)), [-1, -1, 0, -1, -1]);
 });
 
 test('on a phone the catalog never makes the page wider than the screen', async (t) => {
