@@ -7,6 +7,7 @@
 #include "kindred/tier_hub_view.hpp"
 #include "intent_answer.hpp"
 #include "json_writer.hpp"
+#include "moment_event_json.hpp"
 
 namespace kindred {
 namespace {
@@ -123,13 +124,11 @@ std::string MomentBoard::eventViewJson(std::string_view momentKey) const {
 }
 
 const MomentEventIntent* MomentBoard::eventOf(std::string_view momentKey) const {
-  return const_cast<MomentBoard*>(this)->find(momentKey);
+  return findMomentEvent(events_, momentKey);
 }
 
 MomentEventIntent* MomentBoard::find(std::string_view momentKey) {
-  const auto found = std::find_if(events_.begin(), events_.end(),
-                                  [&](const MomentEventIntent& event) { return event.momentKey == momentKey; });
-  return found == events_.end() ? nullptr : &*found;
+  return const_cast<MomentEventIntent*>(findMomentEvent(events_, momentKey));
 }
 
 std::string MomentBoard::resumeJson(MomentEventIntent intent) {

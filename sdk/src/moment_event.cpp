@@ -1,5 +1,7 @@
 #include "kindred/moment_event.hpp"
 
+#include "moment_event_json.hpp"
+
 #include "kindred/redemption.hpp"
 #include "json_writer.hpp"
 
@@ -40,6 +42,22 @@ std::string momentEventBody(const MomentEventIntent& intent) {
     body.field("type", isSurpriseKey(key) ? "moment-acknowledged" : "moment-dismissed").field("subject", key);
   }
   return body.endObject().take();
+}
+
+const MomentEventIntent* findMomentEvent(const std::vector<MomentEventIntent>& events, std::string_view momentKey) {
+  for (const MomentEventIntent& event : events)
+    if (event.momentKey == momentKey) return &event;
+  return nullptr;
+}
+
+void writeEventFailure(JsonWriter& out, const MomentEventIntent* event) {
+  if (!event || event->state != MomentEventState::Failed) {
+    out.null();
+    return;
+  }
+  out.beginObject().field("reason", momentEventFailureName(event->failure)).key("detail");
+  if (event->detail.empty()) out.null(); else out.string(event->detail);
+  out.endObject();
 }
 
 }  // namespace kindred

@@ -6,6 +6,7 @@
 #include "kindred/catalog_view.hpp"
 #include "kindred/progress.hpp"
 #include "json_writer.hpp"
+#include "moment_event_json.hpp"
 
 namespace kindred {
 namespace {
@@ -48,9 +49,7 @@ class CardWriter {
     std::string key = kind;
     key += ':';
     key += about;
-    const MomentEventIntent* event = nullptr;
-    for (const MomentEventIntent& e : events_)
-      if (e.momentKey == key) event = &e;
+    const MomentEventIntent* event = findMomentEvent(events_, key);
     if (std::find(moments_.dismissed.begin(), moments_.dismissed.end(), key) != moments_.dismissed.end() ||
         (event && event->state != MomentEventState::Failed))
       return false;
@@ -63,13 +62,7 @@ class CardWriter {
         .field("dismissible", !surprise)
         .field("celebrate", surprise)
         .key("eventFailure");
-    if (event) {
-      out_.beginObject().field("reason", momentEventFailureName(event->failure)).key("detail");
-      if (event->detail.empty()) out_.null(); else out_.string(event->detail);
-      out_.endObject();
-    } else {
-      out_.null();
-    }
+    writeEventFailure(out_, event);  // shown at all, an event is a refused one
     std::string messageKey = "moment.";
     messageKey += kind;
     messageKey += variant;

@@ -4,6 +4,7 @@
 
 #include "kindred/progress.hpp"
 #include "json_writer.hpp"
+#include "moment_event_json.hpp"
 
 namespace kindred {
 namespace {
@@ -14,23 +15,10 @@ void writeStrings(JsonWriter& out, const std::vector<std::string>& texts) {
   out.endArray();
 }
 
-// The intent this session has for an item's key, if any.
-const MomentEventIntent* eventFor(const std::vector<MomentEventIntent>& events, const std::string& key) {
-  for (const MomentEventIntent& event : events)
-    if (event.momentKey == key) return &event;
-  return nullptr;
-}
-
 // Writes "sending" and "failure" for an item's intent.
 void writeEventState(JsonWriter& out, const MomentEventIntent* event) {
   out.field("sending", event && event->unfinished()).key("failure");
-  if (event && event->state == MomentEventState::Failed) {
-    out.beginObject().field("reason", momentEventFailureName(event->failure)).key("detail");
-    if (event->detail.empty()) out.null(); else out.string(event->detail);
-    out.endObject();
-  } else {
-    out.null();
-  }
+  writeEventFailure(out, event);
 }
 
 class HubWriter {
@@ -58,7 +46,7 @@ class HubWriter {
     std::string key;
     const Tier* tier = open("experience:", item, key);
     if (!tier) return;
-    const MomentEventIntent* event = eventFor(events_, key);
+    const MomentEventIntent* event = findMomentEvent(events_, key);
     const bool recorded = event && event->state == MomentEventState::Succeeded;
     const char* state = item.signedUp || recorded ? "joined"
                         : !current || tier > current ? "locked"
@@ -73,7 +61,7 @@ class HubWriter {
   void preview(const Preview& item) {
     std::string key;
     if (!open("preview:", item, key)) return;
-    const MomentEventIntent* event = eventFor(events_, key);
+    const MomentEventIntent* event = findMomentEvent(events_, key);
     std::optional<std::int64_t> rating = item.myRating;
     if (event && event->state != MomentEventState::Failed) rating = event->value;
     if (actionable_ && !(event && event->unfinished())) actionable_->push_back(key);
