@@ -431,10 +431,7 @@ function createWidgetClass() {
         onSignUp: (key) => this.#answerMoment(key, 'signup'),
         onRate: (key, stars) => this.#answerMoment(key, 'rate', stars),
       });
-      const year = createYearInReview(t, {
-        locale: () => this.locale,
-        programName: () => JSON.parse(this.#core.progressView(localIsoDate())).program?.name ?? '',
-      });
+      const year = createYearInReview(t, { locale: () => this.locale });
       const screens = this.screens;
       const tabs = createScreenTabs(screens.map((id) => ({ id, label: t(`tabs.${id}`) })), (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
@@ -490,7 +487,7 @@ function createWidgetClass() {
       hub.root.hidden = !hubReady;
       progress.root.hidden = !ready || onTiers || onRewards || onActivity || onGames;
       moments.update(progress.root.hidden ? null : momentsView);
-      year.update(progress.root.hidden ? null : momentsView.yearInReview);
+      year.update(progress.root.hidden ? null : momentsView.yearInReview, view?.program.name);
       catalog.root.hidden = !catalogReady;
       activity.root.hidden = !activityReady;
       games.root.hidden = !gamesReady;

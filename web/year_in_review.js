@@ -8,7 +8,7 @@ import { drawYearCard, CARD_WIDTH, CARD_HEIGHT } from './year_card_canvas.js';
 
 /**
  * @param {(key: string, params?: object) => string} t
- * @param {{locale: () => string, programName: () => string}} host
+ * @param {{locale: () => string}} host
  */
 export function createYearInReview(t, host) {
   const title = h('h3', { class: 'moments-title' });
@@ -31,7 +31,7 @@ export function createYearInReview(t, host) {
   const number = (value) => new Intl.NumberFormat(host.locale()).format(value);
 
   // The year's figures in the shopper's words: the same on the card and in the summary.
-  function describe(year) {
+  function describe(year, program) {
     const stats = [
       { value: number(year.pointsEarned), label: t('year.pointsEarned', { points: year.pointsEarned }) },
       { value: number(year.rewardsRedeemed), label: t(`year.rewards.${plural(year.rewardsRedeemed)}`) },
@@ -40,8 +40,7 @@ export function createYearInReview(t, host) {
     ];
     if (year.impact) stats.push({ value: number(year.impact.units), label: year.impact.label });
     const journey = year.journey.map((step) => t('year.reached', { tier: step.tierName, date: step.reachedOn }));
-    return { year: String(year.year), program: host.programName(),
-      heading: t('year.heading', { year: year.year, program: host.programName() }), stats, journey };
+    return { year: String(year.year), program, heading: t('year.heading', { year: year.year, program }), stats, journey };
   }
 
   const cardStyle = () => {
@@ -93,13 +92,16 @@ export function createYearInReview(t, host) {
   return {
     root,
     dialog,
-    /** @param {object|null} year  the moments view's yearInReview, or null to hide */
-    update(year) {
+    /**
+     * @param {object|null} year  the moments view's yearInReview, or null to hide
+     * @param {string} [program]  the program's name, for the picture
+     */
+    update(year, program = '') {
       root.hidden = !year;
       if (!year) return;
       title.textContent = t('year.title', { year: year.year });
       open.hidden = year.empty;
-      card = describe(year);
+      card = describe(year, program);
       const slug = card.program.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'loyalty';
       fileName = `${slug}-${year.year}.png`;
       summary.textContent = year.empty ? t('year.empty', { year: year.year })
