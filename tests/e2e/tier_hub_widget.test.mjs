@@ -267,3 +267,26 @@ test('hostile experience, preview, perk and tier strings stay text, inside the c
   assert.deepEqual(await canvas.evaluate((c) => [c.width, c.height]), [1080, 1350]);
   assert.deepEqual(problems, []);
 });
+
+test('a sign-up tapped while offline waits in the outbox, survives a reload, and takes one seat', async (t) => {
+  const { page, widget, problems } = await openTiers(t, 'm_katherine', { viewport: VIEWPORTS.phone });
+  const before = await experience('m_katherine', 'gear-repair-night');
+  assert.equal(before.signedUp, false);
+  await page.route('**/v1/events', (route) => route.abort());
+  const repair = item(widget, 'experience:gear-repair-night');
+  await repair.getByRole('button', { name: 'Sign up for Gear repair night' }).click();
+  await repair.getByRole('button', { name: 'Sign up for Gear repair night' }).filter({ hasText: 'Signing up…' }).waitFor();
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('kindred:outbox:')));
+  assert.equal((await experience('m_katherine', 'gear-repair-night')).signedUp, false, 'nothing reached the backend');
+
+  await page.unroute('**/v1/events');
+  await page.reload();
+  await widget.getByRole('progressbar').waitFor();
+  await widget.getByRole('tab', { name: 'Tiers' }).click();
+  await item(widget, 'experience:gear-repair-night').getByText("You're going").waitFor();
+  await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('kindred:outbox:')));
+  const after = await experience('m_katherine', 'gear-repair-night');
+  assert.equal(after.signedUp, true);
+  assert.equal(after.seatsLeft, before.seatsLeft - 1, 'one seat, not one per try');
+  assert.deepEqual(problems, []);
+});
