@@ -215,7 +215,7 @@ class JsonParser {
       if (!digits()) return fail("invalid number: expected digits in the exponent");
       integral = false;
     }
-    const std::string literal(text_.substr(start, at_ - start));
+    const std::string_view literal = text_.substr(start, at_ - start);
     if (integral) {
       // Exact in 64 bits when it fits; beyond, a double like any other.
       const bool negative = literal[0] == '-';
@@ -234,7 +234,7 @@ class JsonParser {
       }
     }
     out.type_ = JsonValue::Type::Float;
-    out.float_ = std::strtod(literal.c_str(), nullptr);
+    out.float_ = std::strtod(std::string(literal).c_str(), nullptr);  // strtod wants the end marked
     return true;
   }
 
