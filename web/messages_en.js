@@ -1,13 +1,23 @@
-// English message catalog. Keys come from the core's view models; {name:type}
-// placeholders are filled by format_message.js with Intl formatting.
+// English message catalog, the source the other languages are translated
+// from; scripts/package_dist.mjs writes it to dist/locales/en.json. Keys come
+// from the core's view models; {name:type} placeholders are filled by
+// format_message.js with Intl formatting.
+
+import essential from './messages_en_essential.js';
 
 export default {
-  'widget.title': 'Your rewards',
-  'widget.loading': 'Loading your rewards…',
-  'widget.retry': 'Try again',
+  ...essential,
   'widget.stale': "We couldn't refresh everything just now, so you're seeing your last saved details.",
-  'widget.signedOut': 'Sign in to see your points and rewards.',
-  'widget.failed': "We couldn't load your rewards.",
+
+  // Failures as the shopper reads them (the widget's own words; when the
+  // backend's problem details say something, those are shown instead).
+  'error.network': 'We could not reach the rewards service. Check your connection and try again.',
+  'error.timeout': 'The rewards service took too long to answer. Please try again.',
+  'error.unauthorized': 'Your session has ended. Please sign in again.',
+  'error.unavailable': 'The rewards service is having trouble right now. Please try again in a moment.',
+  'error.http': 'The rewards service could not handle that request.',
+  'error.engine': 'The rewards widget could not start in this browser.',
+  'error.download': 'The rewards widget could not download what it needs. Check your connection and try again.',
 
   'fallback.balance': 'You have {points:points}.',
   'fallback.text': "This browser can't show the full rewards experience here.",
