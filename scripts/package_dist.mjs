@@ -5,6 +5,9 @@
 //                       without Closure, which Debian's emscripten lacks)
 //   kindred-core.wasm   the engine, as emcc optimized it, then wasm-opt again
 //                       until it stops shrinking
+//   games_screen.js     the Games screen, loaded when a shopper first opens it
+//   webview_bridge.js   fetch over a mobile app's native bridge, loaded on demand
+//   locales/*.json      message catalogs (en, es, fr, de, ar, ja), one loaded per page
 //   index.d.ts          the typed API
 // Both scripts are minified by Terser rather than esbuild alone: its
 // compressor drops the glue's unused inner functions and inlines across
@@ -14,7 +17,7 @@
 import { build, transform } from 'esbuild';
 import { minify } from 'terser';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,7 +41,18 @@ const cssAsText = {
   },
 };
 
-async function bundle(options, outfile) {
+// The shim is our own code, written to allow three of Terser's "unsafe"
+// rewrites: no function expression is called with `new` (classes are
+// classes), so they may become arrows and shorthand methods, and no getter
+// read for its side effect is left unused. About 150 B gzipped. Emscripten's
+// glue is not ours and keeps the safe settings.
+const SHIM_COMPRESS = { unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
+
+// Files the entry points import() when needed, each built on its own below:
+// the engine's glue, the Games screen, the webview bridge.
+const ON_DEMAND = ['./kindred-core.mjs', './games_screen.js', './webview_bridge.js'];
+
+async function bundle(options, outfile, compress = {}) {
   const result = await build({
     format: 'esm', ...options, outfile, target, write: false, sourcemap: 'external',
     logLevel: 'warning', legalComments: 'none',
@@ -47,7 +61,7 @@ async function bundle(options, outfile) {
   const map = result.outputFiles.find((file) => file.path.endsWith('.map')).text;
   const minified = await minify(code, {
     module: options.format !== 'iife', ecma: 2020,
-    compress: { passes: 3 },
+    compress: { passes: 3, ...compress },
     format: { comments: false },
     sourceMap: { content: map, url: `${basename(outfile)}.map` },
   });
@@ -55,15 +69,26 @@ async function bundle(options, outfile) {
   writeFileSync(`${outfile}.map`, minified.map);
 }
 
-await bundle({ entryPoints: [`${root}web/index.js`], bundle: true, external: ['./kindred-core.mjs'], plugins: [cssAsText] }, `${dist}/index.js`);
+await bundle({ entryPoints: [`${root}web/index.js`], bundle: true, external: ON_DEMAND, plugins: [cssAsText] }, `${dist}/index.js`, SHIM_COMPRESS);
 // The same widget for a plain <script> tag (web/script_tag.js): window.Kindred.
 // A classic script has no import.meta; its own URL stands in, so the engine
 // is still found next to it (and import() resolves against it too).
 await bundle({
-  entryPoints: [`${root}web/script_tag.js`], bundle: true, external: ['./kindred-core.mjs'], plugins: [cssAsText],
+  entryPoints: [`${root}web/script_tag.js`], bundle: true, external: ON_DEMAND, plugins: [cssAsText],
   format: 'iife', globalName: 'Kindred', define: { 'import.meta.url': '__kindredScriptUrl' },
   banner: { js: 'var __kindredScriptUrl = document.currentScript && document.currentScript.src;' },
-}, `${dist}/kindred.iife.js`);
+}, `${dist}/kindred.iife.js`, SHIM_COMPRESS);
 await bundle({ entryPoints: [`${raw}/kindred-core.mjs`] }, `${dist}/kindred-core.mjs`);
+// The Games screen (fetched when a shopper first opens Games) and the
+// webview bridge (only a page inside a mobile app loads it).
+await bundle({ entryPoints: [`${root}web/games_screen.js`], bundle: true }, `${dist}/games_screen.js`, SHIM_COMPRESS);
+await bundle({ entryPoints: [`${root}web/webview_bridge.js`] }, `${dist}/webview_bridge.js`, SHIM_COMPRESS);
 execFileSync('wasm-opt', ['-Oz', '--converge', `${raw}/kindred-core.wasm`, '-o', `${dist}/kindred-core.wasm`]);
+// Message catalogs, one small JSON file per language, fetched only by a
+// page in that language. English is written from its source module.
+mkdirSync(`${dist}/locales`);
+writeFileSync(`${dist}/locales/en.json`, JSON.stringify((await import(`${root}web/messages_en.js`)).default));
+for (const name of readdirSync(`${root}web/locales`).filter((file) => file.endsWith('.json'))) {
+  writeFileSync(`${dist}/locales/${name}`, JSON.stringify(JSON.parse(readFileSync(`${root}web/locales/${name}`, 'utf8'))));
+}
 if (existsSync(`${root}web/index.d.ts`)) copyFileSync(`${root}web/index.d.ts`, `${dist}/index.d.ts`);

@@ -129,7 +129,7 @@ export function createCatalogView(t, { onQuery, onMore, imageBase, onRedeem }) {
       sort.value = view.sort ?? sort.value;
       const rows = view.items.map(row);
       if (append) list.append(...rows); else list.replaceChildren(...rows);
-      count.textContent = t(view.total === 1 ? 'catalog.count.one' : 'catalog.count.other', { total: view.total });
+      count.textContent = t.plural('catalog.count', view.total, { total: view.total });
       empty.hidden = view.total > 0;
       more.hidden = !view.nextCursor;
     },

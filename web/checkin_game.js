@@ -23,7 +23,7 @@ export function createCheckInGame(ctx, game) {
         h('span', { class: 'day-mark', 'aria-hidden': 'true' }, day.checkedIn ? '✓' : String(date.getUTCDate())),
         day.rewardPoints > 0 && !day.checkedIn ? h('span', { class: 'day-bonus', 'aria-hidden': 'true' }, `+${day.rewardPoints}`) : '');
     }));
-    streak.textContent = t(`checkin.streak.${ctx.plural(info.currentStreak)}`, { days: info.currentStreak });
+    streak.textContent = t.plural('checkin.streak', info.currentStreak, { days: info.currentStreak });
     next.textContent = info.nextReward
       ? t('checkin.next', { count: info.nextReward.checkInsToGo, points: info.nextReward.points }) : '';
     button.disabled = !current.canPlay;

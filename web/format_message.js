@@ -1,12 +1,17 @@
 // Fills a catalog message's {name:type} placeholders through Intl, so numbers,
 // money, dates and plurals follow the shopper's locale. The result is plain
 // text: callers put it in textContent, never innerHTML.
+//
+// In a right-to-left message each filled-in value is wrapped in Unicode
+// first-strong isolates (U+2068 ... U+2069): a backend name in Latin script,
+// or a number, then keeps its own direction without reordering the Arabic
+// around it (the same as ICU MessageFormat's bidi isolation).
 
 /**
  * @param {Record<string,string>} catalog
  * @param {string} key
  * @param {Record<string, string|number>} params
- * @param {{locale: string, currency?: {singular: string, plural: string}, moneyCurrency?: string}} context
+ * @param {{locale: string, currency?: {singular: string, plural: string}, moneyCurrency?: string, isolate?: boolean}} context
  */
 export function formatMessage(catalog, key, params, context) {
   const template = catalog[key];
@@ -14,7 +19,8 @@ export function formatMessage(catalog, key, params, context) {
   return template.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name, type) => {
     const value = name in params ? params[name] : context[name];
     if (value === undefined || value === null) return '';
-    return formatters[type ?? 'text'](value, context, params);
+    const text = formatters[type ?? 'text'](value, context, params);
+    return context.isolate ? `\u2068${text}\u2069` : text;
   });
 }
 

@@ -39,7 +39,6 @@ export function createGamesScreen(t, host) {
   let games = [];
   let active = null;  // { game, component }
 
-  const plural = (count) => (new Intl.PluralRules(host.locale()).select(count) === 'one' ? 'one' : 'other');
   const findGame = (id) => games.find((game) => game.id === id) ?? null;
   const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -49,7 +48,6 @@ export function createGamesScreen(t, host) {
     objects: host.objects,
     core: host.core,
     locale: host.locale,
-    plural,
     reducedMotion,
     game: findGame,
     play: host.play,
@@ -135,7 +133,7 @@ export function createGamesScreen(t, host) {
     play.disabled = !game.canPlay && game.kind !== 'checkin';
     play.addEventListener('click', () => open(game.id));
     const meta = [game.cost > 0 ? t('games.cost', { cost: game.cost }) : t('games.free'),
-      t(`games.playsLeft.${plural(game.playsLeft)}`, { count: game.playsLeft })].join(' · ');
+      t.plural('games.playsLeft', game.playsLeft, { count: game.playsLeft })].join(' · ');
     const prizes = game.prizes
       ? h('p', { class: 'game-prizes' }, `${t('games.prizes')}: ${game.prizes.map((prize) => prize.label).join(', ')}`) : '';
     return h('li', { class: 'game-card', 'data-game-id': game.id, part: 'game-card' },

@@ -3,8 +3,10 @@
 
 /** The one error type the widget throws and emits in `kindred:error`. */
 export class KindredError extends Error {
+  /** A getToken() that cannot get a token may throw one: new KindredError('unauthorized', 'Please sign in again.'). */
+  constructor(code: KindredError['code'], message: string, detail?: Record<string, unknown>);
   readonly name: 'KindredError';
-  readonly code: 'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine' | 'unverified';
+  readonly code: 'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine' | 'unverified' | 'locale';
   /** HTTP status, RFC 9457 problem, JSON path of a rejected payload, cause... */
   readonly detail: Record<string, unknown>;
   /** Whether the same request may succeed if tried again. */
@@ -28,8 +30,21 @@ export interface KindredWidgetElement extends HTMLElement {
    * (the request is sent once more with it), not a cached one.
    */
   getToken: ((hint?: { expired: true }) => string | Promise<string>) | null;
-  /** BCP 47 locale for numbers, money and dates. Attribute: `locale`; default: the page's lang. */
-  readonly locale: string;
+  /**
+   * BCP 47 locale. Numbers, money, dates and plurals follow it through Intl;
+   * messages come from its language's catalog: en, es, fr, de, ar (right to
+   * left) or ja, English for any other. The catalog is fetched from
+   * `locales/<language>.json` next to the module, while the engine loads.
+   * Attribute: `locale`; default: the nearest `lang` on the page, else the
+   * browser's language. Changing it relabels the widget in place.
+   */
+  locale: string;
+  /**
+   * How requests reach the backend: 'fetch' (default), or 'webview' when a
+   * mobile app hosts the widget and makes the calls itself with its own
+   * session, so the page holds no token (docs/webviews.md). Attribute: `transport`.
+   */
+  transport: 'fetch' | 'webview';
   /**
    * Where the brand shows rewards without the widget. When the engine cannot
    * run here (see 'kindred:error' with code 'engine'), the widget shows the
@@ -41,7 +56,8 @@ export interface KindredWidgetElement extends HTMLElement {
   /** The screen shown, one of `screens`. Attribute: `screen`. */
   screen: KindredScreen;
   /**
-   * The screens offered, in tab order (all by default; one shows no tabs).
+   * The screens offered (all by default; one shows no tabs). Tabs keep the
+   * widget's order: Home, Tiers, Rewards, Activity, Games.
    * Attribute: `screens`, comma-separated. Read when the widget is first connected.
    */
   screens: KindredScreen[];
@@ -78,16 +94,18 @@ export interface KindredMountOptions {
   token?: string;
   /** Called before each request, and with `{ expired: true }` after a 401. */
   getToken?: (hint?: { expired: true }) => string | Promise<string>;
-  /** BCP 47 locale; default: the page's lang. */
+  /** BCP 47 locale ('es-MX', 'ar', 'ja-JP'...); default: the page's lang. See KindredWidget.locale. */
   locale?: string;
   /** The screen shown first. */
   screen?: KindredScreen;
-  /** The screens offered, in tab order. */
+  /** The screens offered (tabs keep the widget's order). */
   screens?: KindredScreen[];
   /** Custom properties without their prefix: { accent: '#7c3aed', radius: '8px' } sets --kindred-accent and --kindred-radius. */
   theme?: Record<string, string>;
   wasmUrl?: string | URL;
   rewardsUrl?: string;
+  /** 'webview' in a mobile app that makes the calls itself (no token, no backend); see KindredWidgetElement.transport. */
+  transport?: 'fetch' | 'webview';
 }
 
 export interface KindredHandle {

@@ -3,7 +3,7 @@
 
 export class KindredError extends Error {
   /**
-   * @param {string} code  'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine' | 'unverified'
+   * @param {string} code  'network' | 'timeout' | 'unauthorized' | 'http' | 'payload' | 'engine' | 'unverified' | 'locale'
    * @param {string} message  readable, safe to show
    * @param {object} [detail]
    */
@@ -44,5 +44,6 @@ export function errorFromAnswer({ status, contentType, body }) {
     : status >= 500
       ? 'The rewards service is having trouble right now. Please try again in a moment.'
       : `The rewards service could not handle the request (HTTP ${status}).`;
-  return new KindredError(code, (status !== 401 && fromProblem) || fallback, { status, problem });
+  const spoken = status !== 401 && fromProblem;  // the backend's own words, in its language
+  return new KindredError(code, spoken || fallback, { status, problem, ...(spoken && { spoken: true }) });
 }

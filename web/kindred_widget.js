@@ -13,7 +13,7 @@ import { createCatalogView } from './catalog_view.js';
 import { createScreenTabs } from './screen_tabs.js';
 import { createRedeemDialog } from './redeem_dialog.js';
 import { createActivityView } from './activity_view.js';
-import { createGamesScreen } from './games_screen.js';
+import { createGamesScreenLoader } from './games_screen_loader.js';
 import { createFallbackView } from './fallback_view.js';
 import { createMomentsView } from './moments_view.js';
 import { createTierHubView } from './tier_hub_view.js';
@@ -23,12 +23,17 @@ import { createOutbox } from './outbox.js';
 import { createEngineObjects } from './engine_objects.js';
 import { adoptWidgetStyles } from './widget_styles.js';
 import { h } from './dom.js';
-import english from './messages_en.js';
+import essentialEnglish from './messages_en_essential.js';
+import { catalogLanguage, cachedCatalog, loadCatalog, pluralKey, textDirection } from './locale_catalog.js';
 
 const TAG = 'kindred-widget';
 const SCREENS = ['progress', 'tiers', 'rewards', 'activity', 'games'];
 const ACTIVITY_PAGE_SIZE = 20;
 const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
+
+// In a mobile app's webview the app makes the calls (webview_bridge.js). That
+// file stays out of the bundle: only a page in an app downloads it.
+const webviewFetch = (url, init) => import('./webview_bridge.js').then((bridge) => bridge.webviewFetch(url, init));
 
 /** 24 random hex digits: makes each new intent's Idempotency-Key unique. */
 const randomNonce = () => randomHex(12);
@@ -41,7 +46,7 @@ function localIsoDate(now = new Date()) {
 
 function createWidgetClass() {
   return class KindredWidget extends HTMLElement {
-    static get observedAttributes() { return ['backend', 'token', 'locale', 'screen', 'rewards-url']; }
+    static get observedAttributes() { return ['backend', 'token', 'locale', 'screen', 'rewards-url', 'transport']; }
 
     /**
      * The screens this page offers, in tab order. Attribute: `screens`, a
@@ -76,10 +81,23 @@ function createWidgetClass() {
     #dom = null;
     #wasmUrl = undefined;
     #formatContext = { locale: 'en' };  // locale and currency words for messages
+    #language = 'en';        // the catalog the frame was built in
+    #messages = essentialEnglish;  // until a catalog arrives, or if none can
+    #speakCalls = 0;         // the latest #speak() builds; earlier ones still loading give way
+    #catalogMissing = false; // no catalog could be fetched: the frame says it could not load
+    #tokenRefresh = null;    // the getToken({expired: true}) in flight
 
     /** Base URL of the loyalty backend ('' or unset: this page's origin). */
     get backend() { return this.getAttribute('backend') ?? ''; }
     set backend(value) { this.setAttribute('backend', value); }
+
+    /**
+     * How requests reach the backend: 'fetch' (default), or 'webview' when a
+     * mobile app hosts the widget and makes the calls with its own session
+     * (no token in the page). Attribute: `transport`.
+     */
+    get transport() { return this.getAttribute('transport') === 'webview' ? 'webview' : 'fetch'; }
+    set transport(value) { this.setAttribute('transport', value); }
 
     /** The member's bearer token, as issued by the brand's server. */
     get token() { return this.#token ?? this.getAttribute('token'); }
@@ -96,9 +114,16 @@ function createWidgetClass() {
       this.#startSession();
     }
 
+    /**
+     * The shopper's locale (a BCP 47 tag): attribute `locale`, else the
+     * nearest `lang` on the page, else the browser's. Numbers, money and
+     * dates follow it exactly; messages come from its language's catalog
+     * (en, es, fr, de, ar, ja; English for any other).
+     */
     get locale() {
       return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
     }
+    set locale(value) { this.setAttribute('locale', value); }
 
     /** The screen shown: 'progress' (default), 'tiers', 'rewards', 'activity' or 'games'. Attribute: `screen`. */
     get screen() {
@@ -117,22 +142,63 @@ function createWidgetClass() {
     set wasmUrl(value) { this.#wasmUrl = value; }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue === newValue || !this.#dom) return;
+      if (oldValue === newValue || !this.shadowRoot) return;
+      if (name === 'locale') return void this.#speak();  // also while the first catalog loads
+      if (!this.#dom) return;
       if (name === 'token' && this.#token !== null) return;  // the property wins
-      if (name === 'locale' || name === 'rewards-url') this.#render();
+      if (name === 'rewards-url') this.#render();
       else if (name === 'screen') this.#showScreen();
       else this.#startSession();
     }
 
     connectedCallback() {
-      if (!this.#dom) {
+      if (!this.shadowRoot) {
         this.#adoptPropertiesSetBeforeUpgrade();
-        this.#buildFrame();
+        adoptWidgetStyles(this.attachShadow({ mode: 'open' }));
         // Warm the engine while the page is still getting a token. A microtask
         // later, so a wasmUrl set right after appending the element is used.
         queueMicrotask(() => loadKindredCore({ wasmUrl: this.wasmUrl }).catch(() => {}));
       }
-      this.#startSession();
+      this.#speak({ startSession: true });
+    }
+
+    // Builds the frame in the language of `locale`, once its catalog is
+    // here (fetched while the engine and the member's data load); in English
+    // if that language's cannot be had. With no catalog at all the frame
+    // says it could not load, and Try again asks for one again.
+    async #speak({ startSession = false } = {}) {
+      const call = ++this.#speakCalls;
+      const wanted = catalogLanguage(this.locale);
+      const speaking = this.#dom && this.#messages !== essentialEnglish;
+      if (speaking && wanted === this.#language) {  // same language: formats only
+        if (startSession) this.#startSession();
+        else this.#render();
+        return;
+      }
+      let language = wanted;
+      let catalog = cachedCatalog(wanted);
+      if (!catalog) {
+        if (!this.#dom) {  // "Loading your rewards…" meanwhile, and everything else starts loading
+          this.#buildFrame('en', essentialEnglish);
+          if (startSession) this.#startSession();
+          startSession = false;
+        }
+        const fetchCatalog = (name) => loadCatalog(name).catch((error) => {
+          this.#emitError(new KindredError('locale', error.message, { language: name }));
+          return null;
+        });
+        catalog = await fetchCatalog(wanted);
+        if (!catalog && wanted !== 'en' && !speaking) catalog = await fetchCatalog(language = 'en');
+        if (call !== this.#speakCalls) return;  // the locale changed meanwhile: the later call builds
+        if (!catalog && speaking) {  // keep the language on screen
+          if (startSession) this.#startSession();
+          return;
+        }
+      }
+      this.#catalogMissing = !catalog;
+      this.#buildFrame(language, catalog ?? essentialEnglish);
+      if (startSession) this.#startSession();
+      else this.#render();
     }
 
     disconnectedCallback() {
@@ -251,8 +317,21 @@ function createWidgetClass() {
     #transport() {
       return createRestTransport({
         baseUrl: this.backend,
-        getToken: (hint) => (this.#getToken ? this.#getToken(hint) : this.token),
+        getToken: (hint) => (this.#getToken ? this.#askForToken(hint) : this.token),
+        ...(this.transport === 'webview' && { fetch: webviewFetch }),
       });
+    }
+
+    // The host's getToken. Requests that all got a 401 share one call for a
+    // fresh token; a getToken that fails for its own reasons is a sign-in
+    // problem ('unauthorized'), which a write keeps in the outbox.
+    #askForToken(hint) {
+      const ask = () => Promise.resolve(this.#getToken(hint)).catch((error) => {
+        throw error instanceof KindredError ? error : new KindredError('unauthorized', 'getToken() did not give a token.', { cause: String(error) });
+      });
+      if (!hint?.expired) return this.#tokenRefresh ?? ask();
+      this.#tokenRefresh ??= ask().finally(() => { this.#tokenRefresh = null; });
+      return this.#tokenRefresh;
     }
 
     /** Feeds a response to the core; a rejected payload is reported, the last good state stays. */
@@ -278,7 +357,7 @@ function createWidgetClass() {
     }
 
     async #loadGames(transport, signal) {
-      const body = await transport.get('/v1/games', { signal });
+      const [body] = await Promise.all([transport.get('/v1/games', { signal }), this.#dom.games.load()]);
       if (signal.aborted) return;
       this.#ingest('games', body);
       this.#games = 'loaded';
@@ -329,7 +408,7 @@ function createWidgetClass() {
     // this module defines it; those land on the instance and would hide the
     // accessors. Take them over.
     #adoptPropertiesSetBeforeUpgrade() {
-      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen', 'screens', 'rewardsUrl']) {
+      for (const name of ['token', 'getToken', 'backend', 'wasmUrl', 'screen', 'screens', 'rewardsUrl', 'locale', 'transport']) {
         if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
         const value = this[name];
         delete this[name];
@@ -337,11 +416,11 @@ function createWidgetClass() {
       }
     }
 
-    #hasCredentials() { return Boolean(this.#getToken || this.token); }
+    #hasCredentials() { return Boolean(this.#getToken || this.token || this.transport === 'webview'); }
 
     // A new member (or backend) must never see the previous one's state.
     #startSession() {
-      if (!this.#dom) return;
+      if (!this.#dom || !this.isConnected) return;
       this.#endSession();
       this.#render();
       this.refresh();
@@ -353,9 +432,7 @@ function createWidgetClass() {
       this.#outboxMessage = '';
       this.#loads?.abort();
       this.#loads = null;
-      this.#dom?.games.close();  // its wheel or scratch card first, while the core lives
-      this.#dom?.moments.close();
-      if (this.#dom?.year.dialog.open) this.#dom.year.dialog.close();
+      this.#closeLiveParts();
       this.#objects.freeAll();
       this.#core = null;
       this.#transportError = null;
@@ -365,8 +442,16 @@ function createWidgetClass() {
       this.#games = 'idle';
       this.#catalogCursor = null;
       this.#redeeming = null;
-      if (this.#dom?.redeemDialog.isOpen) this.#dom.redeemDialog.root.close();
       this.#announcedReady = false;
+    }
+
+    // What holds wasm objects, animation frames or focus: its wheel or
+    // scratch card first, while the core lives.
+    #closeLiveParts() {
+      this.#dom?.games.close();
+      this.#dom?.moments.close();
+      if (this.#dom?.year.dialog.open) this.#dom.year.dialog.close();
+      if (this.#dom?.redeemDialog.isOpen) this.#dom.redeemDialog.root.close();
     }
 
     // The rewards screen fetches the catalog the first time it is shown.
@@ -382,10 +467,16 @@ function createWidgetClass() {
         (this.screen === 'games' && this.#games === 'idle');
     }
 
-    #buildFrame() {
-      const shadow = this.attachShadow({ mode: 'open' });
-      adoptWidgetStyles(shadow);
+    // The shadow root's content in one language. Built again when the
+    // language changes (what is on screen comes back from the core's state),
+    // so every view sets its fixed labels once, when it is made.
+    #buildFrame(language, messages) {
+      this.#closeLiveParts();
+      this.#language = language;
+      this.#messages = messages;
+      const shadow = this.shadowRoot;
       const t = (key, params) => this.#t(key, params);
+      t.plural = (base, count, params) => this.#t(pluralKey(messages, language, base, count), params);
       const progress = createProgressView(t);
       const catalog = createCatalogView(t, {
         onQuery: (change) => {
@@ -408,7 +499,7 @@ function createWidgetClass() {
       });
       const redeemDialog = createRedeemDialog(t, { onConfirm: () => this.#redeem() });
       const activity = createActivityView(t, { onMore: () => this.#readActivity({ more: true }), locale: () => this.locale });
-      const games = createGamesScreen(t, {
+      const games = createGamesScreenLoader(t, {
         engine: () => this.#engine,
         objects: this.#objects,
         core: () => this.#core,
@@ -440,17 +531,40 @@ function createWidgetClass() {
       const failedText = h('p', { class: 'failed-text' });
       const retry = h('button', { type: 'button', part: 'button' }, t('widget.retry'));
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
-      retry.addEventListener('click', () => { this.#transportError = null; this.#render(); this.refresh(); });
+      retry.addEventListener('click', () => {
+        this.#transportError = null;
+        if (this.#catalogMissing) this.#speak();
+        this.#render();
+        this.refresh();
+      });
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
       const fallback = createFallbackView(t);
       const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, moments.root, year.root, hub.root, catalog.root, activity.root, games.root);
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
         h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
-      shadow.append(card, redeemDialog.root, year.dialog);
+      for (const part of [card, redeemDialog.root, year.dialog]) {
+        part.lang = language;
+        part.dir = textDirection(language);
+      }
+      shadow.replaceChildren(card, redeemDialog.root, year.dialog);
       this.#dom = { screens, progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
 
-    #t(key, params = {}) { return formatMessage(english, key, params, this.#formatContext); }
+    // A failure as the shopper reads it: the backend's own words when its
+    // problem details gave some, else the widget's, in the shopper's
+    // language (the error's message stays English, for the developer).
+    #say(error) {
+      if (error.detail?.spoken) return error.message;
+      const status = error.detail?.status;
+      const kind = error.code === 'engine' ? (error.detail?.reason === 'download' ? 'download' : 'engine')
+        : error.code === 'http' && (status >= 500 || status === 429) ? 'unavailable' : error.code;
+      return `error.${kind}` in this.#messages ? this.#t(`error.${kind}`) : error.message;
+    }
+
+    // Before a catalog arrives only the essential English messages are here.
+    #t(key, params = {}) {
+      return formatMessage(key in this.#messages ? this.#messages : essentialEnglish, key, params, this.#formatContext);
+    }
 
     #render() {
       if (!this.#dom) return;
@@ -459,13 +573,17 @@ function createWidgetClass() {
       signedOut.hidden = this.#hasCredentials();
       const today = localIsoDate();
       const view = this.#core ? JSON.parse(this.#core.progressView(today)) : null;
-      const ready = view?.status === 'ready';
+      // No screen shows before its words have arrived.
+      const ready = view?.status === 'ready' && this.#messages !== essentialEnglish;
       const momentsView = ready ? JSON.parse(this.#core.momentsView(today)) : null;
       const onRewards = this.screen === 'rewards';
       const problem = this.#transportError;
 
       if (ready) {
-        this.#formatContext = { locale: this.locale, currency: view.program.currency, moneyCurrency: view.program.moneyCurrency };
+        this.#formatContext = {
+          locale: this.locale, currency: view.program.currency, moneyCurrency: view.program.moneyCurrency,
+          isolate: textDirection(this.#language) === 'rtl',
+        };
         // The expiry reminder card says it better, with a way to spend them.
         progress.update(view, { expiryCard: momentsView.cards.some((card) => card.kind === 'expiring') });
       }
@@ -496,14 +614,15 @@ function createWidgetClass() {
       // With a good state on screen, a failure is a notice above it; without
       // one, it is the whole panel, with a way forward.
       notice.hidden = !(showing && (problem || view.error));
-      notice.textContent = [problem?.message, this.#t('widget.stale')].filter(Boolean).join(' ');
+      notice.textContent = [problem && this.#say(problem), this.#t('widget.stale')].filter(Boolean).join(' ');
       const engineFailure = this.#engineFailure;
-      fallback.root.hidden = !engineFailure;
+      fallback.root.hidden = !engineFailure || this.#catalogMissing;
       if (engineFailure) fallback.update({ member: engineFailure.member, rewardsUrl: this.rewardsUrl });
-      const hardFailure = !showing && Boolean(problem || (!ready && view?.error) || engineFailure);
+      const hardFailure = !showing && Boolean(problem || (!ready && view?.error) || engineFailure || this.#catalogMissing);
       // Trying again can help when the download failed, not when the browser refuses wasm.
-      failed.hidden = !hardFailure || (engineFailure && engineFailure.error.detail?.reason !== 'download');
-      failedText.textContent = problem ? problem.message : engineFailure ? engineFailure.error.message : this.#t('widget.failed');
+      failed.hidden = !hardFailure || (engineFailure && !this.#catalogMissing && engineFailure.error.detail?.reason !== 'download');
+      failedText.textContent = problem ? this.#say(problem)
+        : engineFailure && !this.#catalogMissing ? this.#say(engineFailure.error) : this.#t('widget.failed');
       loading.hidden = showing || hardFailure || !signedOut.hidden;
 
       if (ready && !this.#announcedReady) {
@@ -707,7 +826,7 @@ function createWidgetClass() {
       const pending = (this.#outbox?.pending() ?? []).filter((item) => item.kind !== 'event');
       const labels = pending.map((item) => this.#t(item.kind === 'redemption' ? 'outbox.redeemSubject' : 'outbox.playSubject', { name: item.name }));
       const waiting = pending.length
-        ? this.#t(`outbox.pending.${pending.length === 1 ? 'one' : 'other'}`, { count: pending.length, labels: labels.join(', ') }) : '';
+        ? this.#t(pluralKey(this.#messages, this.#language, 'outbox.pending', pending.length), { count: pending.length, labels: labels.join(', ') }) : '';
       element.textContent = [this.#outboxMessage, waiting].filter(Boolean).join(' ');
       element.hidden = !element.textContent;
     }

@@ -54,7 +54,7 @@ export function createMomentsView(t, host) {
     const children = [h('p', { class: 'moment-text' }, text)];
     if (moment.kind === 'expiring' && moment.affordableCount > 0) {
       const show = h('button', { type: 'button', class: 'link', part: 'button' },
-        t(`moments.showAffordable.${moment.affordableCount === 1 ? 'one' : 'other'}`, { count: moment.affordableCount }));
+        t.plural('moments.showAffordable', moment.affordableCount, { count: moment.affordableCount }));
       show.addEventListener('click', host.onShowRewards);
       children.push(show);
     }

@@ -10,15 +10,16 @@ import { defineKindredWidget } from './kindred_widget.js';
  * @param {Element | string} target  the element (or a selector for it) the widget goes in
  * @param {{backend?: string, token?: string, getToken?: () => string | Promise<string>, locale?: string,
  *   screen?: string, screens?: string[], theme?: Record<string, string>, wasmUrl?: string | URL,
- *   rewardsUrl?: string}} [options]
+ *   rewardsUrl?: string, transport?: 'fetch' | 'webview'}} [options]
  */
 export function mount(target, options = {}) {
   const host = typeof target === 'string' ? document.querySelector(target) : target;
   if (!host) throw new TypeError(`Kindred.mount: no element ${typeof target === 'string' ? `matches "${target}"` : 'was given'}.`);
   defineKindredWidget();
   const widget = document.createElement('kindred-widget');
-  const { backend, token, getToken, locale, screen, screens, theme = {}, wasmUrl, rewardsUrl } = options;
+  const { backend, token, getToken, locale, screen, screens, theme = {}, wasmUrl, rewardsUrl, transport } = options;
   if (backend !== undefined) widget.backend = backend;
+  if (transport) widget.transport = transport;
   if (locale) widget.setAttribute('locale', locale);
   if (screens) widget.screens = screens;
   if (screen) widget.screen = screen;

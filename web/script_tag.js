@@ -7,6 +7,9 @@
 //           data-token-url="/my-account/loyalty-token" data-screens="progress,rewards"
 //           data-locale="en-GB"></script>
 //
+// In a mobile app's webview, data-transport="webview" replaces data-backend
+// and data-token-url: the app makes the calls (docs/webviews.md).
+//
 // It defines window.Kindred (mount, loadKindredCore, ...) and
 // <kindred-widget>, and, with a
 // data-target, mounts the widget there. The token comes from data-token-url,
@@ -44,6 +47,7 @@ function mountFromAttributes() {
     screen: config.screen,
     screens: config.screens?.split(','),
     rewardsUrl: config.rewardsUrl,
+    transport: config.transport,
   };
   if (config.tokenUrl) {
     const url = new URL(config.tokenUrl, document.baseURI).href;

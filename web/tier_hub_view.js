@@ -50,7 +50,7 @@ export function createTierHubView(t, host) {
       ...failure(item),
     ];
     if (item.state === 'open') {
-      children.push(h('p', { class: 'hub-meta' }, t(`hub.seats.${item.seatsLeft === 1 ? 'one' : 'other'}`, { count: item.seatsLeft })));
+      children.push(h('p', { class: 'hub-meta' }, t.plural('hub.seats', item.seatsLeft, { count: item.seatsLeft })));
       // aria-disabled, not disabled, while it is sent: the button keeps the focus.
       const button = h('button', { type: 'button', class: 'primary', part: 'button', 'aria-disabled': String(item.sending),
         'aria-label': t('hub.signUpLabel', { title: item.title }) }, t(item.sending ? 'hub.signingUp' : 'hub.signUp'));

@@ -27,16 +27,15 @@ export function createYearInReview(t, host) {
   let card = null;  // what the canvas shows, in words
   let fileName = 'year.png';
 
-  const plural = (count) => (new Intl.PluralRules(host.locale()).select(count) === 'one' ? 'one' : 'other');
   const number = (value) => new Intl.NumberFormat(host.locale()).format(value);
 
   // The year's figures in the shopper's words: the same on the card and in the summary.
   function describe(year, program) {
     const stats = [
       { value: number(year.pointsEarned), label: t('year.pointsEarned', { points: year.pointsEarned }) },
-      { value: number(year.rewardsRedeemed), label: t(`year.rewards.${plural(year.rewardsRedeemed)}`) },
-      { value: number(year.gamesWon), label: t(`year.games.${plural(year.gamesWon)}`) },
-      { value: number(year.badges), label: t(`year.badges.${plural(year.badges)}`) },
+      { value: number(year.rewardsRedeemed), label: t.plural('year.rewards', year.rewardsRedeemed) },
+      { value: number(year.gamesWon), label: t.plural('year.games', year.gamesWon) },
+      { value: number(year.badges), label: t.plural('year.badges', year.badges) },
     ];
     if (year.impact) stats.push({ value: number(year.impact.units), label: year.impact.label });
     const journey = year.journey.map((step) => t('year.reached', { tier: step.tierName, date: step.reachedOn }));

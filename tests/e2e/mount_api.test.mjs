@@ -102,7 +102,8 @@ test('a getToken that is told its token expired gets a fresh one, and the widget
   });
   await page.locator('#route kindred-widget').getByRole('progressbar').waitFor();
   assert.equal(issued[0], false);
-  assert.ok(issued.includes(true), 'asked for a fresh token after the 401');
+  // Program, member and moments all got a 401 together: one fresh token for the three.
+  assert.equal(issued.filter(Boolean).length, 1, `asked for a fresh token once after the 401s: ${issued}`);
 });
 
 test('a plain script tag with data- attributes mounts the widget, its token fetched from the page\'s own server', async (t) => {

@@ -6,29 +6,56 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// The budget of the stage the widget is at. Walking skeleton (progress bar
-// only): 60 KB, measured 55.9 KB. With the catalog engine in the core (issue
-// "Rewards catalog and redemption"): 80 KB. Games raise it to 100 KB, the
-// ceiling for the whole widget.
-const BUDGET_BYTES = 100 * 1024;
-const dist = new URL('../../dist', import.meta.url).pathname;
+// The budgets. Walking skeleton (progress bar only): 60 KB, measured
+// 55.9 KB. With the catalog engine in the core (issue "Rewards catalog and
+// redemption"): 80 KB. Games raised it to 100 KB, the ceiling.
+//
+// Since the SDK issue the ceiling is on what a page downloads before the
+// widget shows, in any of its languages, from either entry point: the
+// engine (glue and wasm), the entry point and one message catalog. Code a
+// shopper may never use comes on demand with its own budget: the Games
+// screen when Games is first opened, the bridge only in a mobile app.
+const FIRST_RENDER_BUDGET = 100 * 1024;
+const ON_DEMAND_BUDGETS = { 'games_screen.js': 6 * 1024, 'webview_bridge.js': 1536 };
+// Everything, every screen opened, in the wordiest language: a guard on the
+// whole, which the split must not let grow unseen.
+const WHOLE_WIDGET_BUDGET = 106 * 1024;
+const ENTRY_POINTS = ['index.js', 'kindred.iife.js'];
+const ENGINE = ['kindred-core.wasm', 'kindred-core.mjs'];
 
-test(`the whole widget download is at most ${BUDGET_BYTES / 1024} KB gzipped`, () => {
-  const files = readdirSync(dist).filter((name) => /\.(wasm|m?js|css)$/.test(name));
-  for (const name of ['kindred-core.wasm', 'kindred-core.mjs', 'index.js', 'kindred.iife.js']) {
-    assert.ok(files.includes(name), `dist/ has no ${name}: ${files}`);
+const dist = new URL('../../dist', import.meta.url).pathname;
+const gzipped = (path) => gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
+
+test('what a page downloads before the widget shows is within budget in every language, from either entry point', () => {
+  const catalogs = readdirSync(join(dist, 'locales')).sort();
+  assert.deepEqual(catalogs, ['ar.json', 'de.json', 'en.json', 'es.json', 'fr.json', 'ja.json']);
+  const engine = ENGINE.reduce((sum, name) => sum + gzipped(name), 0);
+  const lines = [...ENGINE, ...ENTRY_POINTS, ...Object.keys(ON_DEMAND_BUDGETS)].map((name) => `${name}: ${gzipped(name)} B`);
+  for (const catalog of catalogs) {
+    const words = gzipped(join('locales', catalog));
+    for (const entry of ENTRY_POINTS) {
+      const total = engine + gzipped(entry) + words;
+      if (entry === 'index.js') lines.push(`first render in ${catalog.slice(0, 2)} (catalog ${words} B): ${total} B, ${FIRST_RENDER_BUDGET - total} B under budget`);
+      assert.ok(total <= FIRST_RENDER_BUDGET, `${entry} + engine + locales/${catalog} is ${total} B gzipped, over ${FIRST_RENDER_BUDGET} B`);
+    }
   }
-  const sizes = Object.fromEntries(files.map((name) => [name, gzipSync(readFileSync(join(dist, name)), { level: 9 }).length]));
-  // A page loads one of the two entry points (the module, or the build for
-  // a plain script tag), then the engine's glue and wasm.
-  const engine = sizes['kindred-core.wasm'] + sizes['kindred-core.mjs'];
-  const lines = Object.entries(sizes).map(([name, size]) => `${name}: ${size} B`);
-  for (const entry of ['index.js', 'kindred.iife.js']) {
-    const total = sizes[entry] + engine;
-    lines.push(`total with ${entry}: ${total} B gzipped`);
-    assert.ok(total <= BUDGET_BYTES, `the widget with ${entry} is ${total} B gzipped, over the ${BUDGET_BYTES} B budget`);
-  }
+  const wordiest = Math.max(...catalogs.map((catalog) => gzipped(join('locales', catalog))));
+  const whole = engine + Math.max(...ENTRY_POINTS.map(gzipped)) + wordiest +
+    Object.keys(ON_DEMAND_BUDGETS).reduce((sum, name) => sum + gzipped(name), 0);
+  lines.push(`the whole widget, every screen, wordiest language, script-tag build, in a webview: ${whole} B`);
+  assert.ok(whole <= WHOLE_WIDGET_BUDGET, `the whole widget is ${whole} B gzipped, over ${WHOLE_WIDGET_BUDGET} B`);
   console.log(lines.join('\n'));
-  const unknown = files.filter((name) => !(name in { 'kindred-core.wasm': 1, 'kindred-core.mjs': 1, 'index.js': 1, 'kindred.iife.js': 1 }));
-  assert.deepEqual(unknown, [], 'every file a page may download is counted');
+});
+
+test('each file loaded on demand is within its own budget', () => {
+  for (const [name, budget] of Object.entries(ON_DEMAND_BUDGETS)) {
+    assert.ok(gzipped(name) <= budget, `${name} is ${gzipped(name)} B gzipped, over its ${budget} B`);
+  }
+});
+
+test('every script, wasm and catalog in dist/ is one the budgets count', () => {
+  const counted = [...ENGINE, ...ENTRY_POINTS, ...Object.keys(ON_DEMAND_BUDGETS)];
+  const files = readdirSync(dist).filter((name) => /\.(wasm|m?js|css|json)$/.test(name));
+  for (const name of counted) assert.ok(files.includes(name), `dist/ has no ${name}: ${files}`);
+  assert.deepEqual(files.filter((name) => !counted.includes(name)), []);
 });
