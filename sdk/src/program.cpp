@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "brand_reader.hpp"
 #include "json_reader.hpp"
 
 namespace kindred {
@@ -80,6 +81,8 @@ Result<Program> parseProgram(std::string_view json) {
             return std::nullopt;
           });
   if (!r.ok()) return *r.error();
+  if (const JsonValue* brand = doc.find("brand"))
+    if (auto problem = readBrand(*brand, r.fieldPath("brand"), program.brand)) return *problem;
   return program;
 }
 

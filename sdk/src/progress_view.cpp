@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kindred/progress.hpp"
+#include "brand_theme_json.hpp"
 #include "json_writer.hpp"
 
 namespace kindred {
@@ -38,7 +39,9 @@ std::string progressViewJson(const std::optional<Program>& program,
       .field("plural", program->currencyPlural)
       .endObject()
       .field("moneyCurrency", program->moneyCurrency)
-      .endObject();
+      .key("theme");
+  writeBrandTheme(out, program->brand);
+  out.endObject();
   out.key("member")
       .beginObject()
       .field("id", member->id)

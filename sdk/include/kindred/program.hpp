@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kindred/brand.hpp"
 #include "kindred/result.hpp"
 
 namespace kindred {
@@ -26,6 +27,7 @@ struct Program {
   std::int64_t pointsPerUnit = 1;   // points earned per whole unit of money spent
   std::string moneyCurrency;        // ISO 4217 code of that money, "USD"
   std::vector<Tier> tiers;          // ascending thresholds, the first at 0
+  Brand brand;                      // how the widget looks for this brand; may be empty
 
   const Tier* findTier(std::string_view id) const;
 };
