@@ -4,21 +4,11 @@
 // nodes. The element owns the query; this file only draws and reports.
 
 import { h } from './dom.js';
+import { safeImageUrl } from './safe_image_url.js';
 
 const SORTS = ['popular', 'for-you', 'closest', 'cost-asc', 'cost-desc', 'newest'];
 const FILTERS = [['affordable', 'catalog.filter.affordable'], ['eligible', 'catalog.filter.eligible'],
   ['inStock', 'catalog.filter.inStock']];
-
-/** Only http(s) and same-origin paths become image sources. */
-function safeImageUrl(url, base) {
-  if (typeof url !== 'string' || !url) return null;
-  try {
-    const resolved = new URL(url, base || document.baseURI);
-    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * @param {(key: string, params?: object) => string} t

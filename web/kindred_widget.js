@@ -13,15 +13,16 @@ import { createCatalogView } from './catalog_view.js';
 import { createScreenTabs } from './screen_tabs.js';
 import { createRedeemDialog } from './redeem_dialog.js';
 import { createActivityView } from './activity_view.js';
-import { createGamesScreenLoader } from './games_screen_loader.js';
+import { screenOnDemand } from './screen_on_demand.js';
 import { createFallbackView } from './fallback_view.js';
 import { createMomentsView } from './moments_view.js';
-import { createTierHubView } from './tier_hub_view.js';
 import { createYearInReview } from './year_in_review.js';
 import { randomHex } from './random_hex.js';
 import { createOutbox } from './outbox.js';
 import { createEngineObjects } from './engine_objects.js';
 import { adoptWidgetStyles } from './widget_styles.js';
+import { adoptBrandStyles, brandStyles } from './brand_theme.js';
+import { safeImageUrl } from './safe_image_url.js';
 import { h } from './dom.js';
 import essentialEnglish from './messages_en_essential.js';
 import { catalogLanguage, cachedCatalog, loadCatalog, pluralKey, textDirection } from './locale_catalog.js';
@@ -86,6 +87,7 @@ function createWidgetClass() {
     #speakCalls = 0;         // the latest #speak() builds; earlier ones still loading give way
     #catalogMissing = false; // no catalog could be fetched: the frame says it could not load
     #tokenRefresh = null;    // the getToken({expired: true}) in flight
+    #brandStyles = null;     // the brand look last applied
 
     /** Base URL of the loyalty backend ('' or unset: this page's origin). */
     get backend() { return this.getAttribute('backend') ?? ''; }
@@ -499,14 +501,16 @@ function createWidgetClass() {
       });
       const redeemDialog = createRedeemDialog(t, { onConfirm: () => this.#redeem() });
       const activity = createActivityView(t, { onMore: () => this.#readActivity({ more: true }), locale: () => this.locale });
-      const games = createGamesScreenLoader(t, {
+      // The Games screen and the tier hub load their code when first shown.
+      const rerender = () => this.#render();
+      const games = screenOnDemand(() => import('./games_screen.js'), (module) => module.createGamesScreen(t, {
         engine: () => this.#engine,
         objects: this.#objects,
         core: () => this.#core,
         locale: () => this.locale,
         play: (gameId) => this.#play(gameId),
-        onPlayed: () => this.#render(),
-      });
+        onPlayed: rerender,
+      }), rerender);
       const moments = createMomentsView(t, {
         engine: () => this.#engine,
         objects: this.#objects,
@@ -517,11 +521,11 @@ function createWidgetClass() {
           this.screen = 'rewards';
         },
       });
-      const hub = createTierHubView(t, {
+      const hub = screenOnDemand(() => import('./tier_hub_view.js'), (module) => module.createTierHubView(t, {
         locale: () => this.locale,
         onSignUp: (key) => this.#answerMoment(key, 'signup'),
         onRate: (key, stars) => this.#answerMoment(key, 'rate', stars),
-      });
+      }), rerender);
       const year = createYearInReview(t, { locale: () => this.locale });
       const screens = this.screens;
       const tabs = createScreenTabs(screens.map((id) => ({ id, label: t(`tabs.${id}`) })), (id) => { this.screen = id; });
@@ -540,14 +544,17 @@ function createWidgetClass() {
       const failed = h('div', { class: 'failed', role: 'alert' }, failedText, retry);
       const fallback = createFallbackView(t);
       const panel = h('div', { role: 'tabpanel', class: 'panel' }, notice, outbox, signedOut, loading, fallback.root, failed, progress.root, moments.root, year.root, hub.root, catalog.root, activity.root, games.root);
+      const logo = h('img', { class: 'brand-logo', part: 'logo', alt: '', decoding: 'async', hidden: true });
+      logo.addEventListener('error', () => { logo.hidden = true; });
       const card = h('section', { class: 'card', part: 'card', 'aria-label': t('widget.title') },
-        h('h2', { class: 'title' }, t('widget.title')), tabs.root, panel);
+        h('div', { class: 'card-head' }, logo, h('h2', { class: 'title' }, t('widget.title'))), tabs.root, panel);
       for (const part of [card, redeemDialog.root, year.dialog]) {
         part.lang = language;
         part.dir = textDirection(language);
       }
       shadow.replaceChildren(card, redeemDialog.root, year.dialog);
-      this.#dom = { screens, progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
+      this.#brandStyles = null;  // a new frame shows its logo once the program is read
+      this.#dom = { logo, screens, progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
 
     // A failure as the shopper reads it: the backend's own words when its
@@ -559,6 +566,20 @@ function createWidgetClass() {
       const kind = error.code === 'engine' ? (error.detail?.reason === 'download' ? 'download' : 'engine')
         : error.code === 'http' && (status >= 500 || status === 429) ? 'unavailable' : error.code;
       return `error.${kind}` in this.#messages ? this.#t(`error.${kind}`) : error.message;
+    }
+
+    // The brand's colours, fonts, corner radius and logo, from the program.
+    #showBrand({ name, theme }) {
+      const css = brandStyles(theme);
+      const logoUrl = safeImageUrl(theme?.logoUrl, new URL(this.backend || '.', document.baseURI).href);
+      const key = `${css}\n${logoUrl}\n${name}`;
+      if (key === this.#brandStyles) return;  // unchanged: no restyle on each render
+      this.#brandStyles = key;
+      adoptBrandStyles(this.shadowRoot, css);
+      const { logo } = this.#dom;
+      logo.hidden = !logoUrl;
+      logo.alt = name;  // the logo stands for the program's name
+      if (logoUrl && logo.src !== logoUrl) logo.src = logoUrl;
     }
 
     // Before a catalog arrives only the essential English messages are here.
@@ -584,6 +605,7 @@ function createWidgetClass() {
           locale: this.locale, currency: view.program.currency, moneyCurrency: view.program.moneyCurrency,
           isolate: textDirection(this.#language) === 'rtl',
         };
+        this.#showBrand(view.program);
         // The expiry reminder card says it better, with a way to spend them.
         progress.update(view, { expiryCard: momentsView.cards.some((card) => card.kind === 'expiring') });
       }
@@ -596,16 +618,16 @@ function createWidgetClass() {
       if (activityReady) activity.update(activityView);
       const onGames = this.screen === 'games';
       const gamesView = ready && onGames && this.#games === 'loaded' ? JSON.parse(this.#core.gamesView()) : null;
-      const gamesReady = gamesView?.status === 'ready';
+      const gamesReady = gamesView?.status === 'ready' && games.loaded;
       if (gamesReady) games.update(gamesView);
       const onTiers = this.screen === 'tiers';
       const hubView = ready && onTiers ? JSON.parse(this.#core.tierHubView(today)) : null;
-      const hubReady = hubView?.status === 'ready';
-      if (hubReady) hub.update(hubView);
+      if (hubView?.status === 'ready') hub.update(hubView);  // fetches the hub's code the first time
+      const hubReady = hubView?.status === 'ready' && hub.loaded;
       hub.root.hidden = !hubReady;
       progress.root.hidden = !ready || onTiers || onRewards || onActivity || onGames;
       moments.update(progress.root.hidden ? null : momentsView);
-      year.update(progress.root.hidden ? null : momentsView.yearInReview, view?.program.name);
+      year.update(progress.root.hidden ? null : momentsView.yearInReview, view?.program?.name);
       catalog.root.hidden = !catalogReady;
       activity.root.hidden = !activityReady;
       games.root.hidden = !gamesReady;

@@ -3,26 +3,12 @@
 // contrast included). axe reaches into the shadow root by itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 import { VIEWPORTS } from './chromium.mjs';
 import { useDemoStore, openStore } from './store_harness.mjs';
+import { axeSource, axeViolations as violations } from './axe_audit.mjs';
 
 const env = useDemoStore('accessibility');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// The violations axe finds in the widget, as "rule: target" lines.
-async function violations(page) {
-  return page.evaluate(async () => {
-    const results = await window.axe.run('kindred-widget', {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return results.violations.flatMap((violation) => violation.nodes.map((node) =>
-      `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
-  });
-}
 
 for (const [size, scheme] of [['phone', 'light'], ['desktop', 'dark']]) {
   test(`every screen and dialog passes axe at WCAG 2.1 AA (${size}, ${scheme})`, async (t) => {

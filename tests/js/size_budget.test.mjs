@@ -14,12 +14,15 @@ import { join } from 'node:path';
 // widget shows, in any of its languages, from either entry point: the
 // engine (glue and wasm), the entry point and one message catalog. Code a
 // shopper may never use comes on demand with its own budget: the Games
-// screen when Games is first opened, the bridge only in a mobile app.
+// screen and the tier hub when first opened, the bridge only in a mobile app.
 const FIRST_RENDER_BUDGET = 100 * 1024;
-const ON_DEMAND_BUDGETS = { 'games_screen.js': 6 * 1024, 'webview_bridge.js': 1536 };
-// Everything, every screen opened, in the wordiest language: a guard on the
-// whole, which the split must not let grow unseen.
-const WHOLE_WIDGET_BUDGET = 106 * 1024;
+const ON_DEMAND_BUDGETS = { 'games_screen.js': 6 * 1024, 'tier_hub_view.js': 2048, 'webview_bridge.js': 1536 };
+// Everything at once (every screen opened, the wordiest language, the
+// script-tag build, inside a webview): a guard on the whole, so splitting
+// cannot hide growth. It was 101 KB with English only and no split; the SDK
+// issue added six languages, the bridge, brand theming (2 KB of wasm) and
+// the split's own cost (about 1 KB).
+const WHOLE_WIDGET_BUDGET = 110 * 1024;
 const ENTRY_POINTS = ['index.js', 'kindred.iife.js'];
 const ENGINE = ['kindred-core.wasm', 'kindred-core.mjs'];
 
