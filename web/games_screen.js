@@ -23,7 +23,7 @@ const GAME_FACTORIES = {
 /**
  * @param {(key: string, params?: object) => string} t
  * @param {{engine: () => object, objects: object, core: () => object, play: (gameId: string) => Promise<object>,
- *   locale: () => string, onPlayed: (view: object) => void}} host
+ *   locale: () => string, onPlayed: (view: object) => void, onClosed?: () => void}} host
  */
 export function createGamesScreen(t, host) {
   const list = h('ul', { class: 'games-list' });
@@ -123,6 +123,7 @@ export function createGamesScreen(t, host) {
   back.addEventListener('click', () => {
     const id = active?.game.id;
     close();
+    host.onClosed?.();  // a language change that waited for the game can come now
     list.querySelector(`[data-game-id="${CSS.escape(id ?? '')}"] button`)?.focus();
   });
 
@@ -156,5 +157,7 @@ export function createGamesScreen(t, host) {
     },
     /** Leaves the stage (another member, another screen). */
     close,
+    /** A game is on the stage. */
+    get busy() { return active !== null; },
   };
 }

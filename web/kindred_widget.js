@@ -86,8 +86,9 @@ function createWidgetClass() {
     #messages = essentialEnglish;  // until a catalog arrives, or if none can
     #speakCalls = 0;         // the latest #speak() builds; earlier ones still loading give way
     #catalogMissing = false; // no catalog could be fetched: the frame says it could not load
-    #tokenRefresh = null;    // the getToken({expired: true}) in flight
+    #tokenRefresh = null;    // the session's latest getToken({expired: true}) (see #askForToken)
     #brandStyles = null;     // the brand look last applied
+    #languageWaiting = false; // a new language waits for the shopper to finish (see #busy)
 
     /** Base URL of the loyalty backend ('' or unset: this page's origin). */
     get backend() { return this.getAttribute('backend') ?? ''; }
@@ -123,9 +124,18 @@ function createWidgetClass() {
      * (en, es, fr, de, ar, ja; English for any other).
      */
     get locale() {
-      return this.getAttribute('locale') || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+      // A tag Intl refuses ("en_US") would throw in every formatter: skip it.
+      for (const tag of [this.getAttribute('locale'), this.closest('[lang]')?.getAttribute('lang'), navigator.language]) {
+        try {
+          if (tag) return Intl.getCanonicalLocales(tag)[0];
+        } catch { /* the next candidate */ }
+      }
+      return 'en';
     }
-    set locale(value) { this.setAttribute('locale', value); }
+    set locale(value) {
+      if (value == null || value === '') this.removeAttribute('locale');
+      else this.setAttribute('locale', value);
+    }
 
     /** The screen shown: 'progress' (default), 'tiers', 'rewards', 'activity' or 'games'. Attribute: `screen`. */
     get screen() {
@@ -168,23 +178,29 @@ function createWidgetClass() {
     // here (fetched while the engine and the member's data load); in English
     // if that language's cannot be had. With no catalog at all the frame
     // says it could not load, and Try again asks for one again.
+    //
+    // A session asked for starts at once in whatever frame there is (a
+    // frame with only "Loading your rewards…" while the first catalog
+    // comes): the engine and the member's data load beside the catalog.
+    // A frame is not rebuilt under a shopper in the middle of something (a
+    // dialog, a game): the new language waits until they are done.
     async #speak({ startSession = false } = {}) {
       const call = ++this.#speakCalls;
+      this.#languageWaiting = false;
       const wanted = catalogLanguage(this.locale);
-      const speaking = this.#dom && this.#messages !== essentialEnglish;
+      if (!this.#dom) {
+        const cached = cachedCatalog(wanted);
+        this.#buildFrame(cached ? wanted : 'en', cached ?? essentialEnglish);
+      }
+      if (startSession) this.#startSession();
+      const speaking = this.#messages !== essentialEnglish;
       if (speaking && wanted === this.#language) {  // same language: formats only
-        if (startSession) this.#startSession();
-        else this.#render();
+        if (!startSession) this.#render();
         return;
       }
       let language = wanted;
       let catalog = cachedCatalog(wanted);
       if (!catalog) {
-        if (!this.#dom) {  // "Loading your rewards…" meanwhile, and everything else starts loading
-          this.#buildFrame('en', essentialEnglish);
-          if (startSession) this.#startSession();
-          startSession = false;
-        }
         const fetchCatalog = (name) => loadCatalog(name).catch((error) => {
           this.#emitError(new KindredError('locale', error.message, { language: name }));
           return null;
@@ -192,15 +208,22 @@ function createWidgetClass() {
         catalog = await fetchCatalog(wanted);
         if (!catalog && wanted !== 'en' && !speaking) catalog = await fetchCatalog(language = 'en');
         if (call !== this.#speakCalls) return;  // the locale changed meanwhile: the later call builds
-        if (!catalog && speaking) {  // keep the language on screen
-          if (startSession) this.#startSession();
-          return;
-        }
+        if (!catalog && speaking) return;  // keep the language on screen
+      }
+      if (this.#busy()) {
+        this.#languageWaiting = true;  // #render speaks again once the shopper is done
+        return;
       }
       this.#catalogMissing = !catalog;
       this.#buildFrame(language, catalog ?? essentialEnglish);
-      if (startSession) this.#startSession();
-      else this.#render();
+      this.#render();
+    }
+
+    // A dialog is open or a game is on the stage: rebuilding the frame now
+    // would close it under the shopper.
+    #busy() {
+      const dom = this.#dom;
+      return Boolean(dom && (dom.redeemDialog.isOpen || dom.year.dialog.open || dom.games.busy));
     }
 
     disconnectedCallback() {
@@ -328,12 +351,26 @@ function createWidgetClass() {
     // fresh token; a getToken that fails for its own reasons is a sign-in
     // problem ('unauthorized'), which a write keeps in the outbox.
     #askForToken(hint) {
-      const ask = () => Promise.resolve(this.#getToken(hint)).catch((error) => {
-        throw error instanceof KindredError ? error : new KindredError('unauthorized', 'getToken() did not give a token.', { cause: String(error) });
+      const ask = (expired) => Promise.resolve().then(() => this.#getToken(expired ? { expired: true } : undefined))
+        .catch((error) => {
+          throw error instanceof KindredError ? error : new KindredError('unauthorized', 'getToken() did not give a token.', { cause: String(error) });
+        });
+      const last = this.#tokenRefresh;  // {refused, fresh, promise}: the latest refresh of this session
+      if (!hint?.expired) return last && !last.done ? last.promise : ask(false);
+      // The token refused is older than the last fresh one (it was sent
+      // before that refresh, or is the one that refresh replaced): share it.
+      // Only the fresh token itself being refused calls for another.
+      if (last && (!last.done || hint.refused !== last.fresh)) return last.promise;
+      const refresh = { refused: hint.refused, fresh: undefined, done: false, promise: null };
+      refresh.promise = ask(true).then((token) => {
+        Object.assign(refresh, { fresh: token, done: true });
+        return token;
+      }, (error) => {
+        if (this.#tokenRefresh === refresh) this.#tokenRefresh = null;  // the next 401 asks again
+        throw error;
       });
-      if (!hint?.expired) return this.#tokenRefresh ?? ask();
-      this.#tokenRefresh ??= ask().finally(() => { this.#tokenRefresh = null; });
-      return this.#tokenRefresh;
+      this.#tokenRefresh = refresh;
+      return refresh.promise;
     }
 
     /** Feeds a response to the core; a rejected payload is reported, the last good state stays. */
@@ -429,6 +466,7 @@ function createWidgetClass() {
     }
 
     #endSession() {
+      this.#tokenRefresh = null;  // a refresh for the previous member is never the next one's token
       this.#outbox?.close();
       this.#outbox = null;
       this.#outboxMessage = '';
@@ -510,7 +548,8 @@ function createWidgetClass() {
         locale: () => this.locale,
         play: (gameId) => this.#play(gameId),
         onPlayed: rerender,
-      }), rerender);
+        onClosed: rerender,
+      }), rerender, (error) => this.#partFailed(error));
       const moments = createMomentsView(t, {
         engine: () => this.#engine,
         objects: this.#objects,
@@ -525,7 +564,7 @@ function createWidgetClass() {
         locale: () => this.locale,
         onSignUp: (key) => this.#answerMoment(key, 'signup'),
         onRate: (key, stars) => this.#answerMoment(key, 'rate', stars),
-      }), rerender);
+      }), rerender, (error) => this.#partFailed(error));
       const year = createYearInReview(t, { locale: () => this.locale });
       const screens = this.screens;
       const tabs = createScreenTabs(screens.map((id) => ({ id, label: t(`tabs.${id}`) })), (id) => { this.screen = id; });
@@ -552,7 +591,16 @@ function createWidgetClass() {
         part.lang = language;
         part.dir = textDirection(language);
       }
-      shadow.replaceChildren(card, redeemDialog.root, year.dialog);
+      // Keep a <style> the widget's own look fell back to (webviews without
+      // adopted stylesheets); everything else is the old frame.
+      const style = [...shadow.children].filter((node) => node.localName === 'style');
+      shadow.replaceChildren(...style, card, redeemDialog.root, year.dialog);
+      // A language that waited for a dialog comes when it closes (and only
+      // then: a render here would replace the button focus went back to).
+      for (const dialog of [redeemDialog.root, year.dialog]) {
+        dialog.addEventListener('close', () => { if (this.#languageWaiting) this.#speak(); });
+      }
+      this.#catalogQuery = { sort: 'popular', limit: 20 };  // the new catalog view's controls start afresh
       this.#brandStyles = null;  // a new frame shows its logo once the program is read
       this.#dom = { logo, screens, progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
@@ -566,6 +614,19 @@ function createWidgetClass() {
       const kind = error.code === 'engine' ? (error.detail?.reason === 'download' ? 'download' : 'engine')
         : error.code === 'http' && (status >= 500 || status === 429) ? 'unavailable' : error.code;
       return `error.${kind}` in this.#messages ? this.#t(`error.${kind}`) : error.message;
+    }
+
+    // A screen's code could not be downloaded (offline, say): a failed
+    // download like any other, with Try again. Reported here unless a load
+    // is under way, whose own failure handling reports what it returns.
+    #partFailed(error) {
+      const failure = new KindredError('network', 'A part of the rewards widget could not be downloaded.', { cause: String(error) });
+      if (!this.#loads) {
+        this.#transportError = failure;
+        this.#emitError(failure);
+        this.#render();
+      }
+      return failure;
     }
 
     // The brand's colours, fonts, corner radius and logo, from the program.
@@ -618,8 +679,8 @@ function createWidgetClass() {
       if (activityReady) activity.update(activityView);
       const onGames = this.screen === 'games';
       const gamesView = ready && onGames && this.#games === 'loaded' ? JSON.parse(this.#core.gamesView()) : null;
+      if (gamesView?.status === 'ready') games.update(gamesView);  // fetches the screen's code if this frame lacks it
       const gamesReady = gamesView?.status === 'ready' && games.loaded;
-      if (gamesReady) games.update(gamesView);
       const onTiers = this.screen === 'tiers';
       const hubView = ready && onTiers ? JSON.parse(this.#core.tierHubView(today)) : null;
       if (hubView?.status === 'ready') hub.update(hubView);  // fetches the hub's code the first time
@@ -646,6 +707,8 @@ function createWidgetClass() {
       failedText.textContent = problem ? this.#say(problem)
         : engineFailure && !this.#catalogMissing ? this.#say(engineFailure.error) : this.#t('widget.failed');
       loading.hidden = showing || hardFailure || !signedOut.hidden;
+
+      if (this.#languageWaiting && !this.#busy()) queueMicrotask(() => this.#speak());
 
       if (ready && !this.#announcedReady) {
         this.#announcedReady = true;

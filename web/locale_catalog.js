@@ -18,6 +18,7 @@ const CATALOG_URLS = {
 export const LANGUAGES = Object.keys(CATALOG_URLS);
 
 const RIGHT_TO_LEFT = new Set(['ar']);
+const CATALOG_TIMEOUT_MS = 10000;
 
 /**
  * The catalog language for a BCP 47 tag: 'es-MX' speaks 'es', 'ar-EG' speaks
@@ -53,10 +54,13 @@ export function loadCatalog(language) {
   if (loaded.has(language)) return Promise.resolve(loaded.get(language));
   if (!loading.has(language)) {
     const url = CATALOG_URLS[language]();
-    const request = fetch(url)
+    // A CDN that never answers must not leave the widget loading for good.
+    const request = fetch(url, { signal: AbortSignal.timeout?.(CATALOG_TIMEOUT_MS) })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then((catalog) => {
-        if (Object.values(Object(catalog)).some((message) => typeof message !== 'string')) throw new Error('not a catalog of strings');
+        const strings = catalog && typeof catalog === 'object' && !Array.isArray(catalog) &&
+          Object.values(catalog).every((message) => typeof message === 'string');
+        if (!strings) throw new Error('not a catalog of strings');
         loaded.set(language, catalog);
         return catalog;
       })

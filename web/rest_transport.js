@@ -27,9 +27,12 @@ export function createRestTransport({
   // one it had is no longer good (401): getToken({ expired: true }) is the
   // host's cue to fetch a fresh one rather than return what it cached.
   async function exchange(path, request, signal) {
-    const answer = await exchangeOnce(path, request, signal, await getToken());
+    const token = await getToken();
+    const answer = await exchangeOnce(path, request, signal, token);
     if (answer.status !== 401) return answer;
-    return exchangeOnce(path, request, signal, await getToken({ expired: true }));
+    // `refused` tells a caller that refreshes once for many requests which
+    // token failed (the host's getToken sees only { expired: true }).
+    return exchangeOnce(path, request, signal, await getToken({ expired: true, refused: token }));
   }
 
   // One request: the member's token, a timeout per attempt, and the caller's

@@ -11,8 +11,9 @@ import { h } from './dom.js';
  * @param {() => Promise<object>} importScreen  e.g. () => import('./games_screen.js')
  * @param {(module: object) => Screen & {root: HTMLElement, update(view: object): void, close?(): void}} make
  * @param {() => void} onLoaded  the widget renders again: the screen can show now
+ * @param {(error: unknown) => Error} onFailed  reports a failed download; returns the error load() rejects with
  */
-export function screenOnDemand(importScreen, make, onLoaded) {
+export function screenOnDemand(importScreen, make, onLoaded, onFailed) {
   const root = h('div', { class: 'screen-slot' });
   let screen = null;
   let loading = null;
@@ -21,6 +22,8 @@ export function screenOnDemand(importScreen, make, onLoaded) {
   return {
     root,
     get loaded() { return screen !== null; },
+    /** Whether the shopper is in the middle of something on this screen (a game on the stage). */
+    get busy() { return Boolean(screen?.busy); },
     /** Fetches the screen's code once; resolves when it is on the page. */
     load() {
       loading ??= importScreen().then((module) => {
@@ -28,9 +31,9 @@ export function screenOnDemand(importScreen, make, onLoaded) {
         root.append(screen.root);
         if (view) screen.update(view);
         onLoaded();
-      }, (error) => {
-        loading = null;  // offline: the next visit tries again
-        throw error;
+      }).catch((error) => {
+        loading = null;  // asked again on the next visit (or Try again)
+        throw onFailed(error);
       });
       return loading;
     },

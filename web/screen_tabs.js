@@ -15,7 +15,9 @@ export function createScreenTabs(screens, onSelect) {
   });
   const root = h('div', { role: 'tablist', class: 'tabs', part: 'tabs' }, ...tabs);
   root.addEventListener('keydown', (event) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity }[event.key];
+    // Right to left, the arrow keys follow the tabs as laid out: ArrowLeft is the next one.
+    const forward = getComputedStyle(root).direction === 'rtl' ? -1 : 1;
+    const step = { ArrowRight: forward, ArrowLeft: -forward, Home: -Infinity, End: Infinity }[event.key];
     if (step === undefined) return;
     event.preventDefault();
     const current = tabs.findIndex((tab) => tab.getAttribute('aria-selected') === 'true');

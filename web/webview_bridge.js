@@ -17,8 +17,11 @@
 
 const NATIVE_HEADERS = ['content-type', 'retry-after'];  // all the shim reads
 
-let nextId = 0;
 const pending = new Map();  // id -> {resolve, reject}
+// Ids are random, not a counter: a reply must answer a request it could not
+// guess.
+const newId = () => Array.from(crypto.getRandomValues(new Uint32Array(4)), (word) => word.toString(36)).join('');
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /**
  * The native side this page can talk to, or null:
@@ -32,7 +35,10 @@ const pending = new Map();  // id -> {resolve, reject}
  */
 function findChannel() {
   const ios = globalThis.webkit?.messageHandlers?.kindred;
-  if (ios) return { name: 'ios', send: (text) => Promise.resolve(ios.postMessage(text)).then(receive) };
+  if (ios) {
+    // The reply is this request's own promise: it must carry this request's id.
+    return { name: 'ios', send: (text, id) => Promise.resolve(ios.postMessage(text)).then((reply) => receive(reply, id)) };
+  }
   const android = globalThis.kindredNative;
   if (android?.postMessage) {
     android.addEventListener('message', (event) => receive(event.data));
@@ -40,7 +46,9 @@ function findChannel() {
   }
   const reactNative = globalThis.ReactNativeWebView;
   if (reactNative?.postMessage) {
-    for (const target of [window, document]) target.addEventListener('message', (event) => receive(event.data));
+    // Only what the app dispatches: a frame's postMessage() has a source.
+    const fromApp = (event) => { if (!event.source) receive(event.data); };
+    for (const target of [window, document]) target.addEventListener('message', fromApp);
     return { name: 'react-native', send: (text) => reactNative.postMessage(text) };
   }
   return null;
@@ -55,21 +63,32 @@ export function bridgeName() {
 }
 
 // A reply from the native side: a JSON string of the response shape above.
-function receive(text) {
+// `expectedId` is set when the channel ties replies to requests (iOS): then
+// anything else is that request's malformed reply, not someone else's.
+function receive(text, expectedId) {
   let reply;
   try { reply = typeof text === 'string' ? JSON.parse(text) : null; } catch { reply = null; }
-  if (reply?.kindred !== 1 || !pending.has(reply.id)) return;  // not ours, or no longer awaited
-  const { resolve, reject } = pending.get(reply.id);
-  pending.delete(reply.id);
+  const id = expectedId ?? reply?.id;
+  if (!pending.has(id)) return;  // not ours, or no longer awaited
+  if (reply?.kindred !== 1 || reply.id !== id) {
+    if (expectedId === undefined) return;  // a message meant for someone else
+    reply = {};  // this request's reply, unreadable: fails below
+  }
+  const { resolve, reject } = pending.get(id);
+  pending.delete(id);
   const headers = reply.headers ?? {};
   const valid = Number.isInteger(reply.status) && reply.status >= 200 && reply.status <= 599 &&
     typeof (reply.body ?? '') === 'string' && typeof headers === 'object' &&
     Object.values(headers).every((value) => typeof value === 'string');
-  if (!valid) return reject(new TypeError(`The app's bridge answered request ${reply.id} with a malformed reply.`));
-  resolve(new Response(reply.status === 204 ? null : reply.body ?? '', {
-    status: reply.status,
-    headers: Object.fromEntries(Object.entries(headers).filter(([name]) => NATIVE_HEADERS.includes(name.toLowerCase()))),
-  }));
+  if (!valid) return reject(new TypeError(`The app's bridge answered request ${id} with a malformed reply.`));
+  try {
+    resolve(new Response(NULL_BODY.has(reply.status) ? null : reply.body ?? '', {
+      status: reply.status,
+      headers: Object.fromEntries(Object.entries(headers).filter(([name]) => NATIVE_HEADERS.includes(name.toLowerCase()))),
+    }));
+  } catch (error) {
+    reject(new TypeError(`The app's bridge answered request ${id} with a reply fetch cannot hold: ${error.message}`));
+  }
 }
 
 /**
@@ -83,7 +102,7 @@ function receive(text) {
 export function webviewFetch(url, { method = 'GET', headers = {}, body, signal } = {}) {
   if (!bridgeName()) return Promise.reject(new TypeError('This page has no Kindred webview bridge (see docs/webviews.md).'));
   const { pathname, search } = new URL(url, location.href);
-  const id = String(++nextId);
+  const id = newId();
   // The app adds its own credentials; a bearer header from the page is never sent.
   const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => ['idempotency-key', 'content-type'].includes(name.toLowerCase())));
   return new Promise((resolve, reject) => {
@@ -97,7 +116,7 @@ export function webviewFetch(url, { method = 'GET', headers = {}, body, signal }
       if (pending.delete(id)) reject(new TypeError(`The app's bridge refused the request: ${error?.message ?? error}`));
     };
     try {
-      Promise.resolve(channel.send(message)).catch(refused);  // iOS answers (or refuses) through this promise
+      Promise.resolve(channel.send(message, id)).catch(refused);  // iOS answers (or refuses) through this promise
     } catch (error) {
       refused(error);
     }

@@ -60,12 +60,17 @@ export function drawYearCard(canvas, card) {
   context.globalAlpha = 1;
   context.fillStyle = ink;
   context.textBaseline = 'top';
+  // Right to left (Arabic), lines start at the right margin.
+  const rtl = getComputedStyle(canvas).direction === 'rtl';
+  context.direction = rtl ? 'rtl' : 'ltr';
+  context.textAlign = 'start';
+  const from = (x) => (rtl ? CARD_WIDTH - x : x);
 
   const write = (text, size, weight, y, maxLines = 1) => {
     context.font = `${weight} ${size}px ${card.font}`;
     const lines = fitLines(context, text, width, maxLines);
     for (const line of lines) {
-      context.fillText(line, MARGIN, y);
+      context.fillText(line, from(MARGIN), y);
       y += size * 1.2;
     }
     return y;
@@ -78,7 +83,7 @@ export function drawYearCard(canvas, card) {
   // Two columns of figures, as many rows as it takes.
   const column = width / 2;
   card.stats.forEach((stat, index) => {
-    const x = MARGIN + (index % 2) * column;
+    const x = from(MARGIN + (index % 2) * column);
     const top = y + Math.floor(index / 2) * 190;
     context.font = `800 96px ${card.font}`;
     context.fillText(fitLines(context, stat.value, column - 24, 1)[0], x, top);
@@ -89,6 +94,6 @@ export function drawYearCard(canvas, card) {
 
   for (const step of card.journey.slice(-4)) {
     if (y > CARD_HEIGHT - MARGIN - 44) break;
-    y = write(`→ ${step}`, 38, 600, y, 1) + 8;
+    y = write(`${rtl ? '←' : '→'} ${step}`, 38, 600, y, 1) + 8;
   }
 }

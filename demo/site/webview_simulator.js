@@ -20,6 +20,11 @@ const BACKEND = location.origin;     // where the app's own API client points
 
 let token = null;
 
+// The contract's paths and no others: /v1/ then letters, digits, '_', '-'
+// and '/'; a query of URL-safe characters. No dot and no '%' in the path, so
+// nothing decodes or normalises into a path outside /v1/ ("/v1/%2e%2e/demo").
+const API_PATH = /^\/v1\/[A-Za-z0-9_\-/]+(\?[A-Za-z0-9_\-.~%=&+]*)?$/;
+
 function note(text, kind = 'ok') {
   const line = document.createElement('li');
   line.className = kind;
@@ -32,7 +37,7 @@ function note(text, kind = 'ok') {
 function refusal(request) {
   if (request?.kindred !== 1 || typeof request.id !== 'string') return 'not a Kindred request';
   if (!['GET', 'POST'].includes(request.method)) return `method ${request.method} is not proxied`;
-  if (typeof request.path !== 'string' || !request.path.startsWith('/v1/') || request.path.includes('..')) return 'path outside /v1/';
+  if (typeof request.path !== 'string' || !API_PATH.test(request.path)) return 'not a path of the contract';
   if (request.body !== undefined && typeof request.body !== 'string') return 'body is not a string';
   const headers = request.headers ?? {};
   if (typeof headers !== 'object' || Object.keys(headers).some((name) => !['idempotency-key', 'content-type'].includes(name.toLowerCase()))) {

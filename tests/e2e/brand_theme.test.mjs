@@ -115,5 +115,6 @@ test('a program whose brand colour is malformed is refused with its path, and no
   const errors = await page.evaluate(() => window.__errors);
   assert.ok(errors.some((error) => error.code === 'payload' && error.path === 'program.brand.accent'), JSON.stringify(errors));
   assert.equal(await widget.locator('.brand-logo').isVisible(), false);
+  assert.equal((await styles(widget)).accent, '#0f766e', 'the widget\'s own accent: nothing of the refused brand applied');
   assert.deepEqual(problems, []);
 });

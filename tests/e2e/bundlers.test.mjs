@@ -111,7 +111,9 @@ for (const app of APPS) {
 
     // The app and the API on one origin, as a shop would serve them.
     const server = await startServer({
-      args: ['--port', '0', '--db', join(appDir, 'demo.sqlite3'), '--seed', 'demo/seed', '--static', `/=${outDir}`],
+      // The app at /, and the demo brand's images (its logo) where its backend serves them.
+      args: ['--port', '0', '--db', join(appDir, 'demo.sqlite3'), '--seed', 'demo/seed', '--static', `/=${outDir}`,
+        '--static', '/images=demo/site/images'],
     });
     t.after(() => server.stop());
 

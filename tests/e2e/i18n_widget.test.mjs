@@ -73,7 +73,8 @@ for (const [language, tag] of [['es', 'es-MX'], ['fr', 'fr-FR'], ['de', 'de-DE']
         barOrigin: getComputedStyle(element.shadowRoot.querySelector('.bar-fill')).transformOrigin.split(' ')[0] };
     });
     assert.equal(frame.lang, language);
-    assert.equal(frame.direction, language === 'ar' ? 'rtl' : 'ltr');
+    assert.equal(frame.dir, language === 'ar' ? 'rtl' : 'ltr');
+    assert.equal(frame.direction, frame.dir);
     const barWidth = await widget.locator('[part=progress-fill]').evaluate((bar) => bar.offsetWidth);
     assert.equal(frame.barOrigin, language === 'ar' ? `${barWidth}px` : '0px', 'the progress bar fills from the start of the line');
 
@@ -130,5 +131,53 @@ test('a catalog that cannot be fetched leaves the widget in English and says why
   await widget.getByRole('tab', { name: 'Rewards' }).waitFor();
   await widget.locator('.balance-value').waitFor();
   assert.deepEqual(await page.evaluate(() => window.kindredErrors), ['locale']);
+  assert.deepEqual(problems, []);
+});
+
+test('a language change waits while a game is on the stage, then relabels Games too', async (t) => {
+  const { page, problems, widget } = await openApp(t);
+  await mount(page, { screen: 'games' });
+  const french = catalog('fr');
+  await widget.locator('.game-card').first().waitFor();
+  await widget.locator('.game-card button').first().click();  // the wheel, on the stage
+  await widget.locator('.stage:not([hidden])').waitFor();
+  await page.evaluate(() => { window.handle.element.locale = 'fr'; });
+  await page.waitForTimeout(300);  // long enough for the French catalog to arrive
+  assert.ok(await widget.locator('.stage:not([hidden])').isVisible(), 'the game was not closed under the shopper');
+  assert.equal(await widget.getByRole('tab', { selected: true }).textContent(), 'Games');
+
+  await widget.getByRole('button', { name: /Back/ }).click();  // done: now the frame speaks French
+  await widget.getByRole('tab', { name: french['tabs.games'], selected: true }).waitFor();
+  await widget.locator('.game-card').first().waitFor();
+  assert.equal(await widget.locator('.game-card button').first().textContent(), french['games.play']);
+  assert.deepEqual(problems, []);
+});
+
+test('with no catalog to be had the widget says it could not load, and Try again recovers', async (t) => {
+  let down = true;
+  const { page, problems, widget } = await openApp(t, {
+    prepare: (p) => p.route('**/dist/locales/*.json', (route) => (down ? route.fulfill({ status: 503, body: '' }) : route.continue())),
+  });
+  await mount(page, { locale: 'es' });
+  await widget.getByText("We couldn't load your rewards.").waitFor();
+  assert.deepEqual(await page.evaluate(() => window.kindredErrors), ['locale', 'locale'], 'Spanish, then English');
+  assert.equal(await widget.getByRole('tab').count(), 0, 'no screen shows without words');
+  down = false;
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await widget.getByRole('tab', { name: catalog('es')['tabs.rewards'] }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('in a webview without adopted stylesheets the widget keeps its <style> across a language change', async (t) => {
+  const { page, problems, widget } = await openApp(t, {
+    prepare: (p) => p.addInitScript(() => { delete ShadowRoot.prototype.adoptedStyleSheets; delete Document.prototype.adoptedStyleSheets; }),
+  });
+  await mount(page, {});
+  await widget.getByRole('tab', { name: 'Rewards' }).waitFor();
+  const radius = () => widget.evaluate((element) => getComputedStyle(element.shadowRoot.querySelector('.card')).borderTopLeftRadius);
+  assert.equal(await radius(), '16px', 'styled by the <style> fallback');
+  await page.evaluate(() => { window.handle.element.locale = 'ja'; });
+  await widget.getByRole('tab', { name: catalog('ja')['tabs.rewards'] }).waitFor();
+  assert.equal(await radius(), '16px', 'still styled after the frame was rebuilt');
   assert.deepEqual(problems, []);
 });

@@ -52,22 +52,32 @@ for (const [platform, member] of [['ios', 'm_ada'], ['android', 'm_katherine'], 
   });
 }
 
-test('ios: a redemption double-tapped in the webview goes over the bridge and is applied once', async (t) => {
+test('ios: a redemption whose answer the app lost is sent again with its key and applied once', async (t) => {
   const member = 'm_ada';
   const reward = (await backend.rewards(member)).find((r) => r.name === 'Piñata trail mix');
   const before = await backend.member(member);
   const { page, widget, problems } = await openSimulator(t, { platform: 'ios', member });
+  // The backend redeems, but the app's connection drops before the answer:
+  // the app has no reply to give, and the widget must send it again.
+  let posts = 0;
+  await page.route('**/v1/redemptions', async (route) => {
+    posts += 1;
+    if (posts > 1) return route.continue();
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
   await widget.getByRole('tab', { name: 'Rewards' }).click();
   await widget.getByRole('searchbox').fill(reward.name);
   await widget.getByRole('button', { name: `Redeem ${reward.name}` }).click();
   const dialog = widget.getByRole('dialog');
-  await dialog.getByRole('button', { name: `Redeem for ${reward.cost} points` }).dblclick();
-  await dialog.getByRole('heading', { name: /Your code/ }).waitFor();
+  await dialog.getByRole('button', { name: `Redeem for ${reward.cost} points` }).click();
+  await dialog.getByRole('heading', { name: /Your code/ }).waitFor({ timeout: 20000 });
+  assert.equal(posts, 2, 'sent again after the lost answer');
 
   const after = await backend.member(member);
   assert.equal(after.points, before.points - reward.cost, 'charged once');
   const redemptions = (await backend.activity(member)).filter((entry) => entry.kind === 'redemption' && entry.description.includes(reward.name));
   assert.equal(redemptions.length, 1);
-  assert.equal((await page.locator('#log li', { hasText: 'POST /v1/redemptions → 201' }).count()), 1);
+  assert.equal(await page.locator('#log li', { hasText: 'POST /v1/redemptions → 201' }).count(), 1, 'the replay answered as the first');
   assert.deepEqual(problems, []);
 });

@@ -50,7 +50,7 @@ test('a 401 is tried once more with a fresh token from getToken({ expired: true 
   const transport = createRestTransport({ getToken, fetch });
   assert.equal(await transport.get('/v1/member'), '{"id":"m_ada"}');
   assert.deepEqual(calls.map((call) => call.init.headers.Authorization), ['Bearer tok-0', 'Bearer tok-1']);
-  assert.deepEqual(hints, [null, { expired: true }]);
+  assert.deepEqual(hints, [null, { expired: true, refused: 'tok-0' }]);
   // A write too, with the same Idempotency-Key both times.
   const answer = await transport.send({ method: 'POST', path: '/v1/events', body: '{}', idempotencyKey: 'event-k1' });
   assert.equal(answer.status, 201);

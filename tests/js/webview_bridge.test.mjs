@@ -49,8 +49,9 @@ test('replies are matched by id: others, garbage and duplicates are ignored', as
   const second = webviewFetch('/v1/program');
   const secondId = lastSent().id;
   assert.notEqual(firstId, secondId);
+  assert.match(firstId, /^[0-9a-z]{16,}$/, 'ids are random, not a counter another frame could guess');
   reply('not json');
-  reply('{"kindred":2,"id":"1"}');
+  reply(JSON.stringify({ kindred: 2, id: firstId, status: 200, body: 'another protocol' }));
   reply({ id: 'nobody-asked', status: 200, body: '' });
   assert.equal(await settled(first), 'pending');
   reply({ id: secondId, status: 200, body: 'program' });
@@ -86,9 +87,56 @@ test('the REST transport runs over the bridge unchanged: a 503 is retried, then 
   const body = transport.get('/v1/member');
   await new Promise((resolve) => setTimeout(resolve, 0));
   reply({ id: sent[sentBefore].id, status: 503, headers: { 'content-type': 'application/problem+json' }, body: '{"title":"Busy"}' });
-  while (sent.length === sentBefore + 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let waited = 0; sent.length === sentBefore + 1; waited += 10) {
+    assert.ok(waited < 3000, 'the 503 was retried');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   reply({ id: lastSent().id, status: 200, headers: { 'content-type': 'application/json' }, body: '{"points":1240}' });
   assert.equal(await body, '{"points":1240}');
   assert.equal(sent.length, sentBefore + 2);
   assert.ok(sent.slice(sentBefore).every((request) => !('Authorization' in request.headers)));
+});
+
+test('a 205 or 304 reply (no body allowed) resolves instead of hanging', async () => {
+  for (const status of [205, 304]) {
+    const answer = webviewFetch('/v1/member');
+    reply({ id: lastSent().id, status, body: 'ignored' });
+    assert.equal((await answer).status, status);
+  }
+});
+
+// Another instance of the module (a query string makes it one) on a page
+// with iOS's handler: its replies come back as the request's own promise.
+test('iOS: a reply is its request\'s own; a reply with another id, or a refusal, fails that request', async () => {
+  const answers = [];
+  globalThis.webkit = { messageHandlers: { kindred: { postMessage: (text) => answers.shift()(JSON.parse(text)) } } };
+  const ios = await import('../../web/webview_bridge.js?ios');
+  assert.equal(ios.bridgeName(), 'ios');
+  answers.push((request) => JSON.stringify({ kindred: 1, id: request.id, status: 200, body: 'mine' }));
+  assert.equal(await (await ios.webviewFetch('/v1/member')).text(), 'mine');
+  answers.push(() => JSON.stringify({ kindred: 1, id: 'someone-else', status: 200, body: 'theirs' }));
+  await assert.rejects(ios.webviewFetch('/v1/member'), /malformed reply/);
+  answers.push(() => Promise.reject(new Error('refused')));
+  await assert.rejects(ios.webviewFetch('/v1/member'), /refused the request/);
+  delete globalThis.webkit;
+});
+
+test('React Native: only messages the app dispatches are read, not ones another frame posts', async () => {
+  globalThis.window = new EventTarget();
+  globalThis.document = new EventTarget();
+  const posted = [];
+  globalThis.ReactNativeWebView = { postMessage: (text) => posted.push(JSON.parse(text)) };
+  const android = globalThis.kindredNative;
+  delete globalThis.kindredNative;  // this page is in React Native only
+  const { webviewFetch: rnFetch, bridgeName: rnName } = await import('../../web/webview_bridge.js?react-native');
+  assert.equal(rnName(), 'react-native');
+  const answer = rnFetch('/v1/member');
+  const { id } = posted[0];
+  const forged = new MessageEvent('message', { data: JSON.stringify({ kindred: 1, id, status: 200, body: 'forged' }) });
+  Object.defineProperty(forged, 'source', { value: {} });  // posted by a frame
+  window.dispatchEvent(forged);
+  assert.equal(await settled(answer), 'pending');
+  document.dispatchEvent(new MessageEvent('message', { data: JSON.stringify({ kindred: 1, id, status: 200, body: 'app' }) }));
+  assert.equal(await (await answer).text(), 'app');
+  globalThis.kindredNative = android;
 });
