@@ -117,8 +117,16 @@ export function createCatalogView(t, { onQuery, onMore, imageBase, onRedeem }) {
     update(view, { append }) {
       renderChips(view.categories);
       sort.value = view.sort ?? sort.value;
+      // A refresh while the shopper is on a row (back from the redemption
+      // dialog, say) must not drop their focus with the old row.
+      const active = root.getRootNode().activeElement;
+      const focusedId = active && list.contains(active) ? active.closest('[data-reward-id]')?.dataset.rewardId : null;
       const rows = view.items.map(row);
       if (append) list.append(...rows); else list.replaceChildren(...rows);
+      if (focusedId !== null && focusedId !== undefined && !list.contains(root.getRootNode().activeElement)) {
+        const again = list.querySelector(`[data-reward-id="${CSS.escape(focusedId)}"]`);
+        (again?.querySelector('.redeem') ?? search).focus();
+      }
       count.textContent = t.plural('catalog.count', view.total, { total: view.total });
       empty.hidden = view.total > 0;
       more.hidden = !view.nextCursor;

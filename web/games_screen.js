@@ -28,7 +28,8 @@ const GAME_FACTORIES = {
 export function createGamesScreen(t, host) {
   const list = h('ul', { class: 'games-list' });
   const empty = h('p', { class: 'empty', hidden: true }, t('games.empty'));
-  const back = h('button', { type: 'button', class: 'link', part: 'button' }, `← ${t('games.back')}`);
+  // The arrow points back in the reading direction (widget.css).
+  const back = h('button', { type: 'button', class: 'link', part: 'button' }, h('span', { class: 'back-arrow', 'aria-hidden': 'true' }), t('games.back'));
   const stageTitle = h('h3', { class: 'stage-title' });
   const stageBody = h('div', { class: 'stage-body' });
   const live = h('p', { class: 'game-result', role: 'status', 'aria-live': 'polite' });

@@ -34,12 +34,13 @@ export function createScreenTabs(screens, onSelect) {
         tab.setAttribute('aria-selected', String(selected));
         tab.tabIndex = selected ? 0 : -1;
         // On a phone too narrow for every label the row scrolls: keep the
-        // chosen tab in it (scrollIntoView would scroll the page too).
+        // chosen tab in it (scrollIntoView would scroll the page too). By
+        // boxes on screen, which read the same left to right and right to
+        // left (where scrollLeft counts down from 0).
         if (selected && root.scrollWidth > root.clientWidth) {
-          const left = tab.offsetLeft - root.offsetLeft;
-          if (left < root.scrollLeft || left + tab.offsetWidth > root.scrollLeft + root.clientWidth) {
-            root.scrollLeft = left - (root.clientWidth - tab.offsetWidth) / 2;
-          }
+          const row = root.getBoundingClientRect();
+          const box = tab.getBoundingClientRect();
+          if (box.left < row.left || box.right > row.right) root.scrollLeft += (box.left + box.right - row.left - row.right) / 2;
         }
       }
     },

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { VIEWPORTS } from './chromium.mjs';
 import { useDemoStore, screenshotDir, repoRoot } from './store_harness.mjs';
 import { memberToken } from '../js/member_tokens.mjs';
+import { axeSource, axeViolations } from './axe_audit.mjs';
 
 const env = useDemoStore('i18n');
 
@@ -179,5 +180,42 @@ test('in a webview without adopted stylesheets the widget keeps its <style> acro
   await page.evaluate(() => { window.handle.element.locale = 'ja'; });
   await widget.getByRole('tab', { name: catalog('ja')['tabs.rewards'] }).waitFor();
   assert.equal(await radius(), '16px', 'still styled after the frame was rebuilt');
+  assert.deepEqual(problems, []);
+});
+
+test('right to left on a phone: the selected tab scrolls into view, the arrow keys follow the tabs, every screen passes axe', async (t) => {
+  const { page, problems, widget } = await openApp(t, {
+    viewport: { ...VIEWPORTS.phone, viewport: { width: 340, height: 740 }, reducedMotion: 'reduce' },
+    prepare: (p) => p.addInitScript(axeSource),
+  });
+  await mount(page, { locale: 'ar' });
+  const words = catalog('ar');
+  await widget.getByRole('tab', { name: words['tabs.progress'], selected: true }).waitFor();
+  const found = { home: await axeViolations(page) };
+
+  // Games, the last tab at the row's far left, opened by the host page: no
+  // focus moves, so only the tab row's own scrolling can bring it into view.
+  await page.evaluate(() => window.handle.open('games'));
+  await widget.locator('.game-card').first().waitFor();
+  const { overflows, inView } = await widget.getByRole('tab', { name: words['tabs.games'] }).evaluate((tab) => {
+    const row = tab.parentElement.getBoundingClientRect();
+    const box = tab.getBoundingClientRect();
+    return { overflows: tab.parentElement.scrollWidth > tab.parentElement.clientWidth,
+      inView: box.left >= row.left - 1 && box.right <= row.right + 1 };
+  });
+  assert.ok(overflows, 'the row is too narrow for every tab, so it must scroll');
+  assert.ok(inView, 'the selected tab is scrolled into the row');
+  found.games = await axeViolations(page);
+
+  // Right to left, ArrowRight goes back a tab: Games, Activity, Rewards, Tiers.
+  await widget.getByRole('tab', { selected: true }).focus();
+  for (const [tab, ready] of [['activity', '.activity'], ['rewards', '.reward'], ['tiers', '.hub']]) {
+    await page.keyboard.press('ArrowRight');
+    await widget.getByRole('tab', { name: words[`tabs.${tab}`], selected: true }).waitFor();
+    await widget.locator(ready).first().waitFor();
+    found[tab] = await axeViolations(page);
+  }
+  assert.deepEqual(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length)), {});
+  await page.screenshot({ path: join(screenshotDir, 'i18n-ar-tiers-phone.png') });
   assert.deepEqual(problems, []);
 });
