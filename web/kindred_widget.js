@@ -36,6 +36,10 @@ const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trip
 // file stays out of the bundle: only a page in an app downloads it.
 const webviewFetch = (url, init) => import('./webview_bridge.js').then((bridge) => bridge.webviewFetch(url, init));
 
+// The frame's words while a language other than English is on its way: none.
+// A spinner says "busy" to everyone; English there would be the wrong language.
+const NO_WORDS_YET = Object.freeze({});
+
 /** 24 random hex digits: makes each new intent's Idempotency-Key unique. */
 const randomNonce = () => randomHex(12);
 
@@ -190,10 +194,10 @@ function createWidgetClass() {
       const wanted = catalogLanguage(this.locale);
       if (!this.#dom) {
         const cached = cachedCatalog(wanted);
-        this.#buildFrame(cached ? wanted : 'en', cached ?? essentialEnglish);
+        this.#buildFrame(cached ? wanted : 'en', cached ?? (wanted === 'en' ? essentialEnglish : NO_WORDS_YET));
       }
       if (startSession) this.#startSession();
-      const speaking = this.#messages !== essentialEnglish;
+      const speaking = this.#hasCatalog();
       if (speaking && wanted === this.#language) {  // same language: formats only
         if (!startSession) this.#render();
         return;
@@ -570,7 +574,7 @@ function createWidgetClass() {
       const tabs = createScreenTabs(screens.map((id) => ({ id, label: t(`tabs.${id}`) })), (id) => { this.screen = id; });
       const notice = h('p', { class: 'notice', role: 'alert', part: 'notice', hidden: true });
       const outbox = h('p', { class: 'outbox', role: 'status', part: 'outbox', hidden: true });
-      const loading = h('div', { class: 'loading', role: 'status' }, h('div', { class: 'spinner' }), t('widget.loading'));
+      const loading = h('div', { class: 'loading', role: 'status', 'aria-busy': 'true' }, h('div', { class: 'spinner' }), t('widget.loading'));
       const failedText = h('p', { class: 'failed-text' });
       const retry = h('button', { type: 'button', part: 'button' }, t('widget.retry'));
       const signedOut = h('p', { class: 'signed-out', part: 'signed-out' }, t('widget.signedOut'));
@@ -643,8 +647,13 @@ function createWidgetClass() {
       if (logoUrl && logo.src !== logoUrl) logo.src = logoUrl;
     }
 
+    // A language's catalog is here (not only the essential English of the
+    // loading and failure states, nor nothing at all).
+    #hasCatalog() { return this.#messages !== essentialEnglish && this.#messages !== NO_WORDS_YET; }
+
     // Before a catalog arrives only the essential English messages are here.
     #t(key, params = {}) {
+      if (this.#messages === NO_WORDS_YET) return '';
       return formatMessage(key in this.#messages ? this.#messages : essentialEnglish, key, params, this.#formatContext);
     }
 
@@ -656,7 +665,7 @@ function createWidgetClass() {
       const today = localIsoDate();
       const view = this.#core ? JSON.parse(this.#core.progressView(today)) : null;
       // No screen shows before its words have arrived.
-      const ready = view?.status === 'ready' && this.#messages !== essentialEnglish;
+      const ready = view?.status === 'ready' && this.#hasCatalog();
       const momentsView = ready ? JSON.parse(this.#core.momentsView(today)) : null;
       const onRewards = this.screen === 'rewards';
       const problem = this.#transportError;

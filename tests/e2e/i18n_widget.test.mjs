@@ -219,3 +219,21 @@ test('right to left on a phone: the selected tab scrolls into view, the arrow ke
   await page.screenshot({ path: join(screenshotDir, 'i18n-ar-tiers-phone.png') });
   assert.deepEqual(problems, []);
 });
+
+test('on a slow network a Spanish page shows no English while its words are on the way', async (t) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page, problems, widget } = await openApp(t, {
+    viewport: VIEWPORTS.phone,
+    prepare: (p) => p.route('**/dist/locales/es.json', async (route) => { await held; await route.continue(); }),
+  });
+  await mount(page, { locale: 'es' });
+  await widget.locator('.spinner').first().waitFor();
+  await page.waitForTimeout(500);  // the engine and the member's data have long arrived
+  const shown = await widget.evaluate((element) => element.shadowRoot.querySelector('.card').innerText.trim());
+  assert.equal(shown, '', `nothing in a language the shopper did not ask for: "${shown}"`);
+  assert.equal(await widget.locator('.loading').getAttribute('aria-busy'), 'true', 'assistive tech hears it is busy');
+  release();
+  await widget.getByRole('tab', { name: catalog('es')['tabs.rewards'] }).waitFor();
+  assert.deepEqual(problems, []);
+});
