@@ -520,7 +520,7 @@ function createWidgetClass() {
       this.#messages = messages;
       const shadow = this.shadowRoot;
       const t = (key, params) => this.#t(key, params);
-      t.plural = (base, count, params) => this.#t(pluralKey(messages, language, base, count), params);
+      t.plural = (base, count, params) => this.#tPlural(base, count, params);
       const progress = createProgressView(t);
       const catalog = createCatalogView(t, {
         onQuery: (change) => {
@@ -539,7 +539,7 @@ function createWidgetClass() {
           };
           redeemDialog.open(item, balance, focusTarget);
         },
-        imageBase: () => new URL(this.backend || '.', document.baseURI).href,
+        imageBase: () => this.#backendBase(),
       });
       const redeemDialog = createRedeemDialog(t, { onConfirm: () => this.#redeem() });
       const activity = createActivityView(t, { onMore: () => this.#readActivity({ more: true }), locale: () => this.locale });
@@ -636,7 +636,7 @@ function createWidgetClass() {
     // The brand's colours, fonts, corner radius and logo, from the program.
     #showBrand({ name, theme }) {
       const css = brandStyles(theme);
-      const logoUrl = safeImageUrl(theme?.logoUrl, new URL(this.backend || '.', document.baseURI).href);
+      const logoUrl = safeImageUrl(theme?.logoUrl, this.#backendBase());
       const key = `${css}\n${logoUrl}\n${name}`;
       if (key === this.#brandStyles) return;  // unchanged: no restyle on each render
       this.#brandStyles = key;
@@ -646,6 +646,13 @@ function createWidgetClass() {
       logo.alt = name;  // the logo stands for the program's name
       if (logoUrl && logo.src !== logoUrl) logo.src = logoUrl;
     }
+
+    // A count's message by the language's plural rules ('catalog.count' ->
+    // 'catalog.count.few' in Arabic, '.other' in Japanese).
+    #tPlural(base, count, params) { return this.#t(pluralKey(this.#messages, this.#language, base, count), params); }
+
+    // Where the backend's relative URLs (reward images, the logo) point.
+    #backendBase() { return new URL(this.backend || '.', document.baseURI).href; }
 
     // A language's catalog is here (not only the essential English of the
     // loading and failure states, nor nothing at all).
@@ -920,7 +927,7 @@ function createWidgetClass() {
       const pending = (this.#outbox?.pending() ?? []).filter((item) => item.kind !== 'event');
       const labels = pending.map((item) => this.#t(item.kind === 'redemption' ? 'outbox.redeemSubject' : 'outbox.playSubject', { name: item.name }));
       const waiting = pending.length
-        ? this.#t(pluralKey(this.#messages, this.#language, 'outbox.pending', pending.length), { count: pending.length, labels: labels.join(', ') }) : '';
+        ? this.#tPlural('outbox.pending', pending.length, { count: pending.length, labels: labels.join(', ') }) : '';
       element.textContent = [this.#outboxMessage, waiting].filter(Boolean).join(' ');
       element.hidden = !element.textContent;
     }
