@@ -7,6 +7,7 @@
 //                       until it stops shrinking
 //   games_screen.js     the Games screen, loaded when a shopper first opens it
 //   tier_hub_view.js    the Tiers screen, likewise
+//   year_card_canvas.js the year-in-review picture, drawn on the shopper's tap
 //   webview_bridge.js   fetch over a mobile app's native bridge, loaded on demand
 //   locales/*.json      message catalogs (en, es, fr, de, ar, ja), one loaded per page
 //   index.d.ts          the typed API
@@ -50,8 +51,9 @@ const cssAsText = {
 const SHIM_COMPRESS = { unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
 
 // Files the entry points import() when needed, each built on its own below:
-// the engine's glue, the Games screen, the tier hub, the webview bridge.
-const ON_DEMAND = ['./kindred-core.mjs', './games_screen.js', './tier_hub_view.js', './webview_bridge.js'];
+// the engine's glue, the Games screen, the tier hub, the year card's
+// drawing, the webview bridge.
+const ON_DEMAND = ['./kindred-core.mjs', './games_screen.js', './tier_hub_view.js', './year_card_canvas.js', './webview_bridge.js'];
 
 async function bundle(options, outfile, compress = {}) {
   const result = await build({
@@ -84,6 +86,7 @@ await bundle({ entryPoints: [`${raw}/kindred-core.mjs`] }, `${dist}/kindred-core
 // it) and the webview bridge (only a page inside a mobile app loads it).
 await bundle({ entryPoints: [`${root}web/games_screen.js`], bundle: true }, `${dist}/games_screen.js`, SHIM_COMPRESS);
 await bundle({ entryPoints: [`${root}web/tier_hub_view.js`], bundle: true }, `${dist}/tier_hub_view.js`, SHIM_COMPRESS);
+await bundle({ entryPoints: [`${root}web/year_card_canvas.js`] }, `${dist}/year_card_canvas.js`, SHIM_COMPRESS);
 await bundle({ entryPoints: [`${root}web/webview_bridge.js`] }, `${dist}/webview_bridge.js`, SHIM_COMPRESS);
 execFileSync('wasm-opt', ['-Oz', '--converge', `${raw}/kindred-core.wasm`, '-o', `${dist}/kindred-core.wasm`]);
 // Message catalogs, one small JSON file per language, fetched only by a

@@ -1,10 +1,10 @@
 // The year in review on the progress screen: the member's year in words,
-// and a button that draws it as a picture (year_card_canvas.js) to download
-// as a PNG or, where the browser has the Web Share API with files (phones),
-// to share. The core says what the year holds; this says it and draws it.
+// and a button that draws it as a picture (year_card_canvas.js, fetched on
+// that first tap: most shoppers never ask for it) to download as a PNG or,
+// where the browser has the Web Share API with files (phones), to share.
+// The core says what the year holds; this says it and draws it.
 
 import { h } from './dom.js';
-import { drawYearCard, CARD_WIDTH, CARD_HEIGHT } from './year_card_canvas.js';
 
 /**
  * @param {(key: string, params?: object) => string} t
@@ -17,7 +17,7 @@ export function createYearInReview(t, host) {
   const root = h('section', { class: 'year', part: 'year-in-review', hidden: true }, title, summary, open);
 
   const heading = h('h3', { class: 'dialog-title', id: 'kindred-year-title' });
-  const canvas = h('canvas', { class: 'year-card', role: 'img', width: CARD_WIDTH, height: CARD_HEIGHT });
+  const canvas = h('canvas', { class: 'year-card', role: 'img' });  // drawYearCard sizes it
   const status = h('p', { class: 'dialog-status', role: 'status' });
   const download = h('button', { type: 'button', class: 'primary', part: 'button' }, t('year.download'));
   const share = h('button', { type: 'button', part: 'button', hidden: true }, t('year.share'));
@@ -55,14 +55,22 @@ export function createYearInReview(t, host) {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob gave nothing'))), 'image/png');
   });
 
-  open.addEventListener('click', () => {
+  open.addEventListener('click', async () => {
     heading.textContent = card.heading;
     status.textContent = '';
-    drawYearCard(canvas, { ...card, ...cardStyle() });
+    let drawn = true;
+    try {
+      const { drawYearCard } = await import('./year_card_canvas.js');
+      drawYearCard(canvas, { ...card, ...cardStyle() });
+    } catch {
+      drawn = false;  // offline: the year is still in words on Home
+      status.textContent = t('year.failed');
+    }
+    canvas.hidden = download.hidden = !drawn;
     canvas.setAttribute('aria-label', [card.heading, ...card.stats.map((s) => `${s.value} ${s.label}`), ...card.journey].join('. '));
     // Sharing files is for phones; desktop Chromium has no share sheet.
     const probe = new File([''], fileName, { type: 'image/png' });
-    share.hidden = !(navigator.canShare?.({ files: [probe] }));
+    share.hidden = !drawn || !(navigator.canShare?.({ files: [probe] }));
     dialog.showModal();
   });
   close.addEventListener('click', () => dialog.close());

@@ -200,6 +200,25 @@ test('Ada downloads her year as a PNG drawn on a canvas, and shares it where the
   assert.deepEqual(problems, []);
 });
 
+test('tapped offline, the year picture says it cannot be made, offers no blank image, and closes', async (t) => {
+  const { widget, problems } = await openStore(env, t, {
+    member: 'm_ada',
+    viewport: VIEWPORTS.phone,
+    // Its drawing code comes on that first tap; the network has gone.
+    prepare: (p) => p.route('**/dist/year_card_canvas.js', (route) => route.abort('internetdisconnected')),
+  });
+  await widget.getByRole('button', { name: 'See your year in review' }).click();
+  const dialog = widget.locator('.year-dialog');
+  await dialog.getByText("We couldn't make the image on this device.").waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Download image' }).isVisible(), false);
+  assert.equal(await dialog.locator('canvas').isVisible(), false);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await widget.getByRole('button', { name: 'See your year in review' }).evaluate(
+    (button) => button === button.getRootNode().activeElement), true, 'focus is back on the button');
+  assert.deepEqual(problems, []);
+});
+
 test('a member with nothing yet this year gets a line, not an empty picture', async (t) => {
   const { widget } = await openStore(env, t, {
     member: 'm_ada',

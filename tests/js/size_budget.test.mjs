@@ -14,9 +14,12 @@ import { join } from 'node:path';
 // widget shows, in any of its languages, from either entry point: the
 // engine (glue and wasm), the entry point and one message catalog. Code a
 // shopper may never use comes on demand with its own budget: the Games
-// screen and the tier hub when first opened, the bridge only in a mobile app.
+// screen and the tier hub when first opened, the year card's drawing on its
+// button, the bridge only in a mobile app.
 const FIRST_RENDER_BUDGET = 100 * 1024;
-const ON_DEMAND_BUDGETS = { 'games_screen.js': 6 * 1024, 'tier_hub_view.js': 2048, 'webview_bridge.js': 1536 };
+const ON_DEMAND_BUDGETS = {
+  'games_screen.js': 6 * 1024, 'tier_hub_view.js': 2048, 'year_card_canvas.js': 1024, 'webview_bridge.js': 1536,
+};
 // Everything at once (every screen opened, the wordiest language, the
 // script-tag build, inside a webview): a guard on the whole, so splitting
 // cannot hide growth. It was 101 KB with English only and no split; the SDK
