@@ -31,6 +31,7 @@ const TAG = 'kindred-widget';
 const SCREENS = ['progress', 'tiers', 'rewards', 'activity', 'games'];
 const ACTIVITY_PAGE_SIZE = 20;
 const REWARDS_PAGE_SIZE = 500;  // the backend's largest page: fewest round trips
+const CATALOG_QUERY_MAX = 100;  // the core's largest catalog page
 
 // In a mobile app's webview the app makes the calls (webview_bridge.js). That
 // file stays out of the bundle: only a page in an app downloads it.
@@ -74,6 +75,8 @@ function createWidgetClass() {
     #rewards = 'idle';       // 'idle' | 'loading' | 'loaded': the catalog is fetched when first shown
     #catalogQuery = { sort: 'popular', limit: 20 };
     #catalogCursor = null;   // where "Show more" continues
+    #catalogShown = 0;       // rows on screen, kept across renders
+    #catalogText = null;     // the view those rows were drawn from
     #redeeming = null;       // the catalog item in the redemption dialog
     #activity = 'idle';      // like #rewards; the ledger's first page is fetched when first shown
     #games = 'idle';         // like #rewards; GET /v1/games when the Games screen is first shown
@@ -485,6 +488,8 @@ function createWidgetClass() {
       this.#activity = 'idle';
       this.#games = 'idle';
       this.#catalogCursor = null;
+      this.#catalogShown = 0;
+      this.#catalogText = null;
       this.#redeeming = null;
       this.#announcedReady = false;
     }
@@ -525,7 +530,7 @@ function createWidgetClass() {
       const catalog = createCatalogView(t, {
         onQuery: (change) => {
           this.#catalogQuery = { ...this.#catalogQuery, ...change };
-          this.#renderCatalog({ append: false });
+          this.#renderCatalog({ append: false, fresh: true });
         },
         onMore: () => this.#renderCatalog({ append: true }),
         onRedeem: (item, button) => {
@@ -604,7 +609,10 @@ function createWidgetClass() {
       for (const dialog of [redeemDialog.root, year.dialog]) {
         dialog.addEventListener('close', () => { if (this.#languageWaiting) this.#speak(); });
       }
-      this.#catalogQuery = { sort: 'popular', limit: 20 };  // the new catalog view's controls start afresh
+      // The new catalog view's controls start afresh, and it has no rows yet.
+      this.#catalogQuery = { sort: 'popular', limit: 20 };
+      this.#catalogShown = 0;
+      this.#catalogText = null;
       this.#brandStyles = null;  // a new frame shows its logo once the program is read
       this.#dom = { logo, screens, progress, moments, year, hub, catalog, activity, games, tabs, redeemDialog, notice, outbox, signedOut, loading, failed, failedText, fallback };
     }
@@ -736,13 +744,38 @@ function createWidgetClass() {
 
     // Asks the core for the catalog page the query names: the first page, or
     // with append, the one after what is shown. Returns whether it was ready.
-    #renderCatalog({ append }) {
+    //
+    // Any other render asks again for every row on screen, not only the
+    // first page: a redemption on a row "Show more" brought must not take
+    // those rows back. If nothing changed, the rows (and focus) stay as they are.
+    #renderCatalog({ append, fresh = false }) {
       if (!this.#core || this.#rewards !== 'loaded') return false;
-      const query = { ...this.#catalogQuery, cursor: append ? this.#catalogCursor ?? '' : '' };
-      const view = JSON.parse(this.#core.catalogView(JSON.stringify(query), localIsoDate()));
+      const today = localIsoDate();
+      const page = (cursor, limit) => JSON.parse(this.#core.catalogView(JSON.stringify({ ...this.#catalogQuery, cursor, limit }), today));
+      if (append) {
+        const view = page(this.#catalogCursor ?? '', this.#catalogQuery.limit);
+        if (view.status !== 'ready') return false;
+        this.#catalogCursor = view.nextCursor;
+        this.#catalogShown += view.items.length;
+        this.#catalogText = null;
+        this.#dom.catalog.update(view, { append: true });
+        return true;
+      }
+      const wanted = fresh ? this.#catalogQuery.limit : Math.max(this.#catalogQuery.limit, this.#catalogShown);
+      const view = page('', Math.min(wanted, CATALOG_QUERY_MAX));
       if (view.status !== 'ready') return false;
+      while (view.items.length < wanted && view.nextCursor) {  // past the core's largest page
+        const next = page(view.nextCursor, Math.min(wanted - view.items.length, CATALOG_QUERY_MAX));
+        if (next.status !== 'ready') break;
+        view.items.push(...next.items);
+        view.nextCursor = next.nextCursor;
+      }
       this.#catalogCursor = view.nextCursor;
-      this.#dom.catalog.update(view, { append });
+      this.#catalogShown = view.items.length;
+      const text = JSON.stringify(view);
+      if (text === this.#catalogText) return true;
+      this.#catalogText = text;
+      this.#dom.catalog.update(view, { append: false });
       return true;
     }
 

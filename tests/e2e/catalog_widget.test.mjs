@@ -34,6 +34,28 @@ test('the catalog shows every reward the backend has, a page at a time', async (
   assert.deepEqual(problems, []);
 });
 
+test('the rows "Show more" gave stay after a redemption among them, on a phone', async (t) => {
+  const { page, widget, problems } = await openRewards(t, { viewport: VIEWPORTS.phone, member: 'm_katherine' });
+  await widget.getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction(() => document.querySelector('kindred-widget').shadowRoot.querySelectorAll('.reward').length > 20);
+  const shown = await widget.locator('.reward').count();
+  // A reward from the second page, redeemed: the balance changes and the widget renders again.
+  const row = widget.locator('.reward').nth(shown - 1);
+  const redeem = row.locator('.redeem');
+  assert.equal(await redeem.count(), 1, 'Katherine can redeem the last reward shown');
+  const name = await row.locator('.reward-name').textContent();
+  await redeem.click();
+  const dialog = widget.getByRole('dialog');
+  await dialog.getByRole('button', { name: /^Redeem for/ }).click();
+  await dialog.getByRole('heading', { name: /Your code/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForTimeout(500);  // the moments reload after a redemption renders again
+  assert.equal(await widget.locator('.reward').count(), shown, 'the list did not shrink back to its first page');
+  assert.ok((await names(widget)).includes(name), `${name} is still where the shopper was`);
+  assert.deepEqual(problems, []);
+});
+
 test('search folds accents and case, and matches word starts', async (t) => {
   const { widget } = await openRewards(t, { viewport: VIEWPORTS.phone });
   await widget.getByRole('searchbox', { name: 'Search rewards' }).fill('CAFE cre');
